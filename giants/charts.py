@@ -1,0 +1,98 @@
+"""One look for every chart in the book: palette, theme, and the source line.
+
+    from giants import charts
+    charts.use_book_theme()
+    chart = charts.finish(alt.Chart(df).mark_bar()..., source="ISEAS 2022", alt="Bars showing …")
+
+Chapters never set colours or fonts themselves: colours come from `ACTOR_COLOURS` through
+`actor_scale()`, everything else from the theme.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+#: One fixed colour per actor, from the Okabe–Ito palette, which stays distinguishable
+#: under the common forms of colour blindness (Okabe & Ito 2008). China and Vietnam, the
+#: pair every chart contrasts, get the two hues furthest apart for red–green deficiency.
+ACTOR_COLOURS = {
+    "China": "#D55E00",          # vermillion
+    "Vietnam": "#009E73",        # bluish green
+    "United States": "#0072B2",  # blue
+    "Philippines": "#CC79A7",    # reddish purple
+    "Malaysia": "#E69F00",       # orange
+    "Taiwan": "#56B4E9",         # sky blue
+    "Brunei": "#F0E442",         # yellow
+    "ASEAN": "#000000",          # black
+}
+#: For everything that is no actor of the story (other countries, unclaimed features).
+NEUTRAL = "#999999"
+LAND = "#E8E4DA"
+SEA = "#F4F8FB"
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
+
+
+def actor_scale(actors) -> alt.Scale:
+    """A colour scale giving each actor in `actors` its book colour, in the book's order."""
+    unknown = sorted(set(actors) - set(ACTOR_COLOURS))
+    if unknown:
+        raise KeyError(f"no book colour for {unknown}; known actors: {list(ACTOR_COLOURS)}")
+    domain = [a for a in ACTOR_COLOURS if a in set(actors)]
+    return alt.Scale(domain=domain, range=[ACTOR_COLOURS[a] for a in domain])
+
+
+@alt.theme.register("giants", enable=False)
+def book_theme() -> alt.theme.ThemeConfig:
+    """Type, sizes and palette shared by every chart in the book."""
+    axis = {
+        "labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
+        "titleFontWeight": "normal", "labelColor": "#333333", "titleColor": "#333333",
+        "gridColor": "#E5E5E5", "domainColor": "#888888", "tickColor": "#888888",
+    }
+    return {
+        "config": {
+            "font": FONT,
+            "background": "white",
+            "view": {"continuousWidth": 560, "continuousHeight": 320, "stroke": None},
+            "title": {"font": FONT, "fontSize": 16, "fontWeight": 600, "anchor": "start",
+                      "subtitleFont": FONT, "subtitleFontSize": 13, "subtitleColor": "#444444",
+                      "offset": 12},
+            "axis": axis,
+            "legend": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12,
+                       "titleFontSize": 12, "orient": "top", "direction": "horizontal"},
+            "header": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12},
+            "range": {"category": list(ACTOR_COLOURS.values())},
+            "text": {"font": FONT, "fontSize": 12},
+            "geoshape": {"stroke": "white", "strokeWidth": 0.5},
+        }
+    }
+
+
+def use_book_theme() -> None:
+    """Enable the book theme and the renderer the book's build understands.
+
+    The 'mimetype' renderer emits the standard Vega-Lite output, which JupyterLab and
+    VS Code draw offline, and which the book's build turns into a page that draws it from
+    vendored scripts (giants.sphinxext). Altair's default renderer would fetch its scripts
+    from a CDN.
+    """
+    alt.theme.enable("giants")
+    alt.renderers.enable("mimetype")
+
+
+def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLevelMixin:
+    """The last call on every chart: its source line, its alt text and page-width sizing.
+
+    `source` is printed under the chart in the book ("Source: …"); `alt_text` says what the
+    chart shows and its takeaway, for screen readers. Single and layered charts stretch to
+    the width of the page column.
+    """
+    if not source.strip():
+        raise ValueError("every chart needs a source line")
+    if not alt_text.strip():
+        raise ValueError("every chart needs alt text that says what it shows")
+    props = {"description": alt_text, "usermeta": {"giants": {"source": source}}}
+    if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
+        props["width"] = "container"
+    return chart.properties(**props)

@@ -1,0 +1,84 @@
+"""Draw the book's Altair charts in the built HTML from vendored scripts, with no network.
+
+Two small pieces, both registered by the project itself:
+
+* `VegaLiteRenderer`, a myst-nb mime render plugin (entry point in pyproject.toml). Notebooks
+  keep Altair's standard Vega-Lite output; at build time this turns each one into a chart
+  container, its spec as inert JSON, and the chart's source line as real text under it.
+* `setup()`, a Sphinx extension (listed in _config.yml). It serves book/_static, adds the
+  book's stylesheet, and adds the vendored vega scripts only to the pages that hold a chart:
+  Jupyter Book would add every script under the root _static/ folder to every page.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from pathlib import Path
+
+from docutils import nodes
+
+MIME = "application/vnd.vegalite.v5+json"
+CHART_CLASS = "giants-chart"
+HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+
+
+class VegaLiteRenderer:
+    """myst-nb plugin: render Vega-Lite outputs as self-contained chart containers."""
+
+    mime_priority_overrides = [(builder, MIME, 1) for builder in HTML_BUILDERS]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        if data.mime_type != MIME or inline:
+            return None
+        spec = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        source = spec.get("usermeta", {}).get("giants", {}).get("source", "")
+        if not source:
+            renderer.logger.warning(
+                "chart has no source line: finish it with giants.charts.finish(chart, source=…)",
+                subtype="chart", line=data.line,
+            )
+        return [nodes.raw("", chart_html(spec, source), format="html")]
+
+
+def chart_html(spec: dict, source: str) -> str:
+    """The HTML for one chart: where it is drawn, its spec, and its source line."""
+    # Inert JSON in a <script> element: "</" must not end the element early.
+    payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    source_line = f'<p class="chart-source">Source: {html.escape(source)}</p>' if source else ""
+    return (
+        f'<div class="{CHART_CLASS}">'
+        f'<div class="{CHART_CLASS}-view"></div>'
+        f'<script type="application/json" class="{CHART_CLASS}-spec">{payload}</script>'
+        f"{source_line}</div>"
+    )
+
+
+def vendored_scripts(static_dir: Path) -> list[str]:
+    """The vendored vega scripts, in load order, as paths under _static/."""
+    versions = json.loads((static_dir / "vendor" / "VERSIONS.json").read_text())
+    return [f"vendor/{versions[name]['file']}" for name in ("vega", "vega-lite", "vega-embed")]
+
+
+def _serve_static(app, config) -> None:
+    static = Path(app.srcdir, config.giants_static_dir)
+    config.html_static_path.append(str(static))
+
+
+def _add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
+    if app.builder.name not in HTML_BUILDERS or f'class="{CHART_CLASS}"' not in context.get("body", ""):
+        return
+    # Deferred scripts run in document order once the page is parsed: vega, vega-lite,
+    # vega-embed, then the book's script that draws every container on the page.
+    static = Path(app.srcdir, app.config.giants_static_dir)
+    for script in vendored_scripts(static) + ["giants-charts.js"]:
+        app.add_js_file(script, defer="defer")
+
+
+def setup(app):
+    app.add_config_value("giants_static_dir", "book/_static", "html")
+    app.connect("config-inited", _serve_static)
+    app.connect("html-page-context", _add_chart_scripts)
+    app.add_css_file("giants.css")
+    return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}
