@@ -1,0 +1,75 @@
+# Vietnam between the giants: build, test and read the book.
+#   make book    install what the book needs (first run) and build the HTML into _build/html
+#   make test    install what the tests need too (Chromium included) and run every test
+#   make lab     open the chapters as notebooks in JupyterLab
+#   make serve   serve the built book on http://127.0.0.1:8000
+#   make bench   time execution and builds, weigh every page
+#   make clean   remove the build (keeps the virtual environment); distclean removes both
+#   make lock    re-resolve constraints.txt after changing a pin in requirements*.txt
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8000
+BOOK_DEPS := $(VENV)/.book-deps
+TEST_DEPS := $(VENV)/.test-deps
+
+.PHONY: book test lab serve bench clean distclean lock help
+.DEFAULT_GOAL := help
+
+help:
+	@sed -n '2,9p' Makefile | sed 's/^# //'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(BOOK_DEPS): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@# Build matplotlib's font cache now: on first import it writes a notice to stderr,
+	@# which the build (stderr_output: warn, warnings as errors) would treat as a failure.
+	$(BIN)/python -c "import matplotlib.pyplot"
+	@touch $@
+
+$(TEST_DEPS): $(BOOK_DEPS) requirements-test.txt scripts/install_browser.sh
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	bash scripts/install_browser.sh
+	@touch $@
+
+book: $(BOOK_DEPS)
+	$(BIN)/python scripts/build.py
+
+test: $(TEST_DEPS)
+	$(BIN)/python -m pytest
+
+lab: $(BOOK_DEPS)
+	@# Open .md chapters as notebooks on double-click (jupytext's "Jupytext Notebook" view).
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' \
+	  > $(VENV)/share/jupyter/lab/settings/overrides.json
+	$(BIN)/jupyter lab --notebook-dir=. book/
+
+serve:
+	@test -f _build/html/index.html || { echo "No built book yet: run 'make book' first."; exit 1; }
+	@echo "Serving the book on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+bench: $(TEST_DEPS)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf _build
+
+distclean: clean
+	rm -rf $(VENV)
+
+lock: | $(BIN)/python
+	rm -rf _build/lock && $(PYTHON) -m venv _build/lock
+	sed '/^-c /d' requirements.txt > _build/lock/requirements.txt
+	sed '/^-c /d' requirements-test.txt > _build/lock/requirements-test.txt
+	_build/lock/bin/python -m pip install --quiet --upgrade "pip==25.3"
+	_build/lock/bin/python -m pip install --quiet -r _build/lock/requirements.txt -r _build/lock/requirements-test.txt
+	{ echo "# Every package the book and its tests install, pinned. Made by 'make lock'; do not edit."; \
+	  _build/lock/bin/python -m pip freeze --exclude-editable | grep -v '^giants'; } > _build/lock/constraints.txt
+	mv _build/lock/constraints.txt constraints.txt
+	@echo "constraints.txt updated: $$(grep -vc '^#' constraints.txt) packages pinned"

@@ -1,0 +1,98 @@
+"""Open every page of the built book in real headless Chromium (Debian's, driven by Playwright).
+
+Each chart container must hold a drawn chart, the console must stay free of errors, and not
+one request may leave localhost: the route handler counts (and blocks) any that try.
+Screenshots at desktop and phone width go to _build/screenshots/ for a human to look at.
+"""
+
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse
+
+import pytest
+
+from giants.toc import ROOT, toc_files
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+PAGES = [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in toc_files()]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+# Flags for root in a container with no network: no sandbox, and none of Chromium's own
+# background traffic (updates, sync, safe browsing), which would be refused anyway.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-domain-reliability",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(built_book):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_book)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    executable = shutil.which("chromium")
+    if executable is None:
+        pytest.fail("Debian's chromium is not installed: run `make test` (or scripts/install_browser.sh)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def visit(browser, url: str, viewport: dict, screenshot):
+    """Load one page; return what left localhost, what failed, and the console errors."""
+    context = browser.new_context(viewport=viewport)
+    outside, failed, errors = [], [], []
+
+    def only_local(route):
+        parsed = urlparse(route.request.url)
+        if parsed.scheme in ("data", "blob") or parsed.hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    page = context.new_page()
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
+    page.goto(url, wait_until="networkidle")
+    charts = page.locator(".giants-chart-view")
+    drawn = 0
+    for i in range(charts.count()):
+        # svg.marks / canvas.marks is Vega's drawing; a bare svg would match the menu icon.
+        charts.nth(i).locator("svg.marks, canvas.marks").first.wait_for(timeout=15_000)
+        drawn += 1
+    page.wait_for_timeout(300)  # let fonts and layout settle for the picture
+    page.screenshot(path=str(screenshot), full_page=True)
+    context.close()
+    return {"charts": charts.count(), "drawn": drawn, "outside": outside, "failed": failed, "errors": errors}
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_renders_offline(browser, site, page_path, viewport):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shot = SCREENSHOTS / f"{page_path.replace('/', '_').removesuffix('.html')}-{viewport}.png"
+    report = visit(browser, site + page_path, VIEWPORTS[viewport], shot)
+    assert report["outside"] == [], f"{len(report['outside'])} requests left localhost: {report['outside']}"
+    assert report["failed"] == [], f"failed requests: {report['failed']}"
+    assert report["errors"] == [], f"console errors: {report['errors']}"
+    assert report["drawn"] == report["charts"]

@@ -1,0 +1,73 @@
+"""The book builds with warnings as errors, and every page it makes is complete and self-contained."""
+
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from giants.toc import ROOT
+
+
+def pages(chapter_pages):
+    return [(md.relative_to(ROOT).as_posix(), html) for md, html in chapter_pages.items()]
+
+
+def soup(path):
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_book_builds_with_warnings_as_errors(built_book):
+    assert (built_book / "index.html").exists()
+
+
+def test_every_chapter_has_a_page(built_book, chapter_pages):
+    missing = [md.name for md, html in chapter_pages.items() if not html.exists()]
+    assert not missing, f"no page built for {missing}"
+
+
+def test_every_chart_and_figure_has_a_source_line(built_book, chapter_pages):
+    problems = []
+    for name, html in pages(chapter_pages):
+        page = soup(html)
+        for i, chart in enumerate(page.select(".giants-chart"), start=1):
+            line = chart.select_one(".chart-source")
+            if line is None or len(line.get_text(strip=True)) < len("Source: ") + 3:
+                problems.append(f"{name}: chart {i} has no source line")
+        for img in page.select("article img"):
+            figure = img.find_parent("figure")
+            caption = figure.select_one("figcaption") if figure else None
+            if caption is None or "Source:" not in caption.get_text():
+                problems.append(f"{name}: image {img.get('src')} has no caption with 'Source:'")
+            if not (img.get("alt") or "").strip():
+                problems.append(f"{name}: image {img.get('src')} has no alt text")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("attribute, selector", [
+    ("src", "script[src]"), ("href", "link[href]"), ("src", "img[src]"),
+    ("src", "iframe[src]"), ("src", "source[src]"),
+])
+def test_pages_load_nothing_from_elsewhere(built_book, chapter_pages, attribute, selector):
+    """No CDN scripts, remote fonts, images or frames: the built book works offline."""
+    remote = []
+    for name, html in pages(chapter_pages):
+        for tag in soup(html).select(selector):
+            url = tag[attribute]
+            if urlparse(url).scheme in ("http", "https") or url.startswith("//"):
+                remote.append(f"{name}: <{tag.name} {attribute}={url}>")
+    assert not remote, "\n".join(remote)
+
+
+def test_no_require_js(built_book, chapter_pages):
+    """require.js would capture the UMD vega builds as AMD modules and charts would time out."""
+    for name, html in pages(chapter_pages):
+        sources = [t["src"] for t in soup(html).select("script[src]")]
+        assert not [s for s in sources if "require" in s.lower()], f"{name} loads require.js"
+
+
+def test_vega_scripts_only_where_charts_are(built_book, chapter_pages):
+    for name, html in pages(chapter_pages):
+        page = soup(html)
+        has_chart = bool(page.select(".giants-chart"))
+        loads_vega = any("vendor/vega" in t["src"] for t in page.select("script[src]"))
+        assert has_chart == loads_vega, f"{name}: charts={has_chart} but vega loaded={loads_vega}"

@@ -1,0 +1,65 @@
+"""The table of contents points at real, executable chapters, and nbval's hook checks outputs."""
+
+import subprocess
+import sys
+import textwrap
+
+import jupytext
+import pytest
+
+from giants.toc import ROOT
+
+
+def test_every_toc_entry_exists(chapters):
+    missing = [str(p.relative_to(ROOT)) for p in chapters if not p.exists()]
+    assert not missing, f"_toc.yml lists files that do not exist: {missing}"
+
+
+def test_every_chapter_is_an_executable_notebook(chapters):
+    for path in chapters:
+        notebook = jupytext.read(path)
+        kernel = notebook.metadata.get("kernelspec", {}).get("name")
+        assert kernel == "python3", f"{path.name}: needs a kernelspec header naming python3"
+        code = [c for c in notebook.cells if c.cell_type == "code"]
+        assert code, f"{path.name}: has no {{code-cell}} cells, so nothing runs"
+
+
+def test_no_committed_notebooks_or_orphan_chapters(chapters):
+    """Chapters are .md only; a .md in book/ that the toc forgets would never be built."""
+    assert not list((ROOT / "book").rglob("*.ipynb")), "commit chapters as MyST .md, not .ipynb"
+    orphans = sorted(set((ROOT / "book").glob("*.md")) - set(chapters))
+    assert not orphans, f"chapters missing from _toc.yml: {[p.name for p in orphans]}"
+
+
+CHAPTER = """\
+---
+jupytext:
+  text_representation: {{extension: .md, format_name: myst}}
+kernelspec: {{display_name: Python 3, language: python, name: python3}}
+---
+# A chapter
+
+```{{code-cell}} ipython3
+:expected_output: "{expected}\\n"
+print(2 + 2)
+```
+"""
+
+
+@pytest.mark.parametrize("expected, passes", [("4", True), ("5", False)])
+def test_a_wrong_checked_number_fails_nbval(tmp_path, expected, passes):
+    """The hook's checked outputs are real checks: a changed number makes nbval fail."""
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "chapter.md").write_text(CHAPTER.format(expected=expected))
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: book/chapter\n")
+    (tmp_path / "conftest.py").write_text((ROOT / "conftest.py").read_text())
+    (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "book/chapter.md"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    if passes:
+        assert result.returncode == 0, result.stdout[-3000:]
+    else:
+        assert result.returncode == 1, result.stdout[-3000:]
+        assert "mismatch" in result.stdout.lower(), result.stdout[-3000:]
