@@ -10,11 +10,11 @@ Steps:
    repair every geometry with make_valid, keep the countries that intersect the frame
    99-126 E, 0-26 N, and clip them to it.
 2. Explode to single polygons; give each `country` (Natural Earth's name), `iso_n3` (the `id`
-   column, "" when missing), `area_km2` (equal-area, see AEA) and a `role`:
+   column, "" when missing), `area_km2` (equal-area, see EQUAL_AREA) and a `role`:
    "disputed" for Natural Earth's "Spratly Is." and "Scarborough Reef" units, China's
    polygons in the Paracel box and Taiwan's in the Pratas box (with `group` naming the
    feature); otherwise "coast" if the polygon is at least 100 km2, else "small island".
-3. Simplify each non-disputed polygon in AEA with a 500 m tolerance (topology preserved),
+3. Simplify each non-disputed polygon in EQUAL_AREA with a 500 m tolerance (topology preserved),
    keeping the unsimplified polygon whenever simplification empties or invalidates it or
    moves its outline more than 500 m; disputed polygons (tiny, few vertices) stay as
    Natural Earth drew them. Reproject to 4326.
@@ -37,14 +37,14 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import box
 
+from giants.maps import EQUAL_AREA, FRAME
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "basemap.geojson"
 PACKAGE = "world-atlas@2.0.2"
 INTEGRITY = ("sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHc"
              "Ya5ChG0LQ==")  # = `npm view world-atlas@2.0.2 dist.integrity`
-FRAME = (99.0, 0.0, 126.0, 26.0)  # lon_min, lat_min, lon_max, lat_max
-# Albers equal-area centred on the sea, so areas (and the 500 m tolerance) are true metres.
-AEA = "+proj=aea +lat_0=13 +lon_0=112.5 +lat_1=4 +lat_2=22 +datum=WGS84 +units=m +no_defs"
+# The book's frame and equal-area projection (areas and the 500 m tolerance in true metres).
 COAST_MIN_KM2 = 100.0
 TOLERANCE_M = 500.0  # well under the ~1 km accuracy later distance work needs
 GRID_DEG = 0.0001  # about 11 m
@@ -99,10 +99,10 @@ def build(src: Path) -> gpd.GeoDataFrame:
     parts = parts[parts.geom_type == "Polygon"].reset_index(drop=True)
     gdf = gpd.GeoDataFrame({"country": parts["name"], "iso_n3": parts["id"].fillna("")},
                            geometry=parts.geometry, crs=4326)
-    gdf["area_km2"] = (gdf.to_crs(AEA).area / 1e6).round(1)
+    gdf["area_km2"] = (gdf.to_crs(EQUAL_AREA).area / 1e6).round(1)
     gdf[["role", "group"]] = gdf.apply(classify, axis=1, result_type="expand")
 
-    projected = gdf.geometry.to_crs(AEA)
+    projected = gdf.geometry.to_crs(EQUAL_AREA)
     simple = projected.simplify(TOLERANCE_M, preserve_topology=True)
     # GEOS may drop a ring's start vertex and overshoot the tolerance there (up to ~820 m
     # here), so check the real deviation. Disputed features are a few hundred metres across:
