@@ -1,0 +1,162 @@
+"""Every data file is described, sourced and current; the loader refuses bad rows by name."""
+
+import hashlib
+import json
+import re
+import shutil
+
+import pytest
+
+from giants import data, maps
+from giants.toc import ROOT
+
+DATA = ROOT / "data"
+PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+RESOURCES = PACKAGE["resources"]
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(), re.M))
+
+
+def test_every_data_file_is_described_and_every_description_has_a_file():
+    files = {p.relative_to(DATA).as_posix() for p in DATA.rglob("*") if p.is_file()} - {"datapackage.json"}
+    described = {r["path"] for r in RESOURCES}
+    assert files - described == set(), f"files in data/ with no description: {files - described}"
+    assert described - files == set(), f"descriptions with no file: {described - files}"
+
+
+@pytest.mark.parametrize("res", RESOURCES, ids=[r["name"] for r in RESOURCES])
+def test_description_is_complete(res):
+    for key in ("name", "path", "format", "title", "description", "sources", "licenses",
+                "retrieved", "derivation", "hash", "schema"):
+        assert res.get(key), f"{res['name']}: provenance lacks {key!r}"
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", res["retrieved"]), "retrieved must be YYYY-MM-DD"
+    for source in res["sources"]:
+        assert source.get("title") and source.get("path"), f"{res['name']}: a source lacks title or path"
+        assert source.get("cite") in BIB_KEYS, f"{res['name']}: source cite {source.get('cite')!r} not in references.bib"
+    if "derived_by" in res:
+        assert (ROOT / res["derived_by"]).exists(), f"{res['name']}: {res['derived_by']} does not exist"
+    for field in res["schema"]["fields"]:
+        assert field.get("name") and field.get("type") and field.get("title"), f"{res['name']}: field {field} undocumented"
+
+
+@pytest.mark.parametrize("res", RESOURCES, ids=[r["name"] for r in RESOURCES])
+def test_checksum_is_current(res):
+    digest = hashlib.sha256((DATA / res["path"]).read_bytes()).hexdigest()
+    assert res["hash"] == f"sha256:{digest}", (
+        f"data/{res['path']} changed since its provenance was written: "
+        f"check the description, then set hash to sha256:{digest}")
+
+
+@pytest.mark.parametrize("res", RESOURCES, ids=[r["name"] for r in RESOURCES])
+def test_every_dataset_loads(res):
+    table = data.load(res["name"])
+    assert len(table) > 0
+
+
+def test_basemap_keeps_disputed_features_apart_from_coasts():
+    land = maps.basemap()
+    disputed = land[land["role"] == "disputed"]
+    assert set(disputed["group"]) >= {"Paracel Islands", "Spratly Islands", "Scarborough Shoal"}
+    # No disputed feature is big enough to be mistaken for a coast, and every coast is big.
+    assert disputed["area_km2"].max() < 5
+    assert maps.coasts(land)["area_km2"].min() >= 100
+    hainan = maps.coasts(land, "China").cx[108:112, 18:20.2]
+    assert len(hainan) == 1 and 33_000 < hainan["area_km2"].iloc[0] < 35_000
+    for claimant in ("Vietnam", "China", "Philippines", "Malaysia", "Brunei"):
+        assert len(maps.coasts(land, claimant)) > 0, f"{claimant} has no coast to measure from"
+
+
+# --- the loader's errors, on corrupted copies -------------------------------------------------
+
+CSV_PACKAGE = {
+    "resources": [{
+        "name": "sample", "path": "sample.csv", "format": "csv",
+        "schema": {"fields": [
+            {"name": "id", "type": "integer", "constraints": {"required": True, "unique": True}},
+            {"name": "date", "type": "date"},
+            {"name": "year", "type": "year"},
+            {"name": "share", "type": "number", "constraints": {"minimum": 0, "maximum": 100}},
+            {"name": "actor", "type": "string", "constraints": {"required": True, "enum": ["China", "Vietnam"]}},
+        ]},
+    }]
+}
+GOOD_CSV = "id,date,year,share,actor\n1,1979-02-17,-111,56.9,China\n2,,1991,,Vietnam\n3,2023-12-12,2023,11.8,Vietnam\n"
+
+
+@pytest.fixture
+def csv_dir(tmp_path):
+    (tmp_path / "datapackage.json").write_text(json.dumps(CSV_PACKAGE))
+    return tmp_path
+
+
+def test_loader_reads_a_good_csv_with_types(csv_dir):
+    (csv_dir / "sample.csv").write_text(GOOD_CSV)
+    table = data.load("sample", data_dir=csv_dir)
+    assert table["year"].tolist() == [-111, 1991, 2023]
+    assert table["share"].isna().tolist() == [False, True, False]
+    assert str(table["date"].iloc[0].date()) == "1979-02-17"
+
+
+@pytest.mark.parametrize("row, message", [
+    ("4,2023-02-30,2023,10,China", r"row 5, column 'date': '2023-02-30' is not a real calendar date"),
+    ("4,12/02/2023,2023,10,China", r"row 5, column 'date': '12/02/2023' is not a date written YYYY-MM-DD"),
+    ("4,,2023,ten,China", r"row 5, column 'share': 'ten' is not a number"),
+    ("4,,2023,101,China", r"row 5, column 'share': '101' is above the maximum 100"),
+    ("4,,2023,,Atlantis", r"row 5, column 'actor': 'Atlantis' is not one of"),
+    ("4,,2023,,", r"row 5, column 'actor': value is required but empty"),
+    ("2,,2023,,China", r"row 5, column 'id': 2 repeats row 3"),
+    ("4,,20x3,,China", r"row 5, column 'year': '20x3' is not a year"),
+])
+def test_loader_names_file_row_and_column(csv_dir, row, message):
+    (csv_dir / "sample.csv").write_text(GOOD_CSV + row + "\n")
+    with pytest.raises(data.DataError, match=r"data/sample\.csv, " + message):
+        data.load("sample", data_dir=csv_dir)
+
+
+def test_loader_names_a_missing_or_unexpected_column(csv_dir):
+    (csv_dir / "sample.csv").write_text(GOOD_CSV.replace("share,", "").replace(",56.9", "").replace(",,Vietnam", ",Vietnam").replace(",11.8", ""))
+    with pytest.raises(data.DataError, match=r"data/sample\.csv: column 'share' is missing"):
+        data.load("sample", data_dir=csv_dir)
+    (csv_dir / "sample.csv").write_text(GOOD_CSV.replace("actor\n", "actor,extra\n"))
+    with pytest.raises(data.DataError, match=r"column 'extra' is not described"):
+        data.load("sample", data_dir=csv_dir)
+
+
+def test_loader_refuses_unknown_dataset_and_missing_file(csv_dir):
+    with pytest.raises(data.DataError, match="no dataset named 'nope'"):
+        data.load("nope", data_dir=csv_dir)
+    with pytest.raises(data.DataError, match=r"data/sample\.csv: file not found"):
+        data.load("sample", data_dir=csv_dir)
+
+
+@pytest.fixture
+def basemap_copy(tmp_path):
+    shutil.copy(DATA / "datapackage.json", tmp_path)
+    shutil.copy(DATA / "basemap.geojson", tmp_path)
+    return tmp_path
+
+
+def corrupt_feature(folder, index, change):
+    path = folder / "basemap.geojson"
+    collection = json.loads(path.read_text())
+    change(collection["features"][index])
+    path.write_text(json.dumps(collection))
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda f: f["properties"].update(role="beach"), r"feature 5, column 'role': 'beach' is not one of"),
+    (lambda f: f["properties"].update(area_km2=-3), r"feature 5, column 'area_km2': '-3' is below the minimum 0"),
+    (lambda f: f["properties"].update(country=None), r"feature 5, column 'country': value is required but empty"),
+    (lambda f: f.update(geometry={"type": "Polygon", "coordinates": [[[110, 10], [111, 11], [111, 10], [110, 11], [110, 10]]]}),
+     r"feature 5, column 'geometry': invalid geometry"),
+])
+def test_loader_names_the_bad_feature_in_a_corrupted_basemap(basemap_copy, change, message):
+    corrupt_feature(basemap_copy, 4, change)
+    with pytest.raises(data.DataError, match=r"data/basemap\.geojson, " + message):
+        data.load("basemap", data_dir=basemap_copy)
+
+
+def test_loader_refuses_a_truncated_geojson(basemap_copy):
+    path = basemap_copy / "basemap.geojson"
+    path.write_bytes(path.read_bytes()[:5000])
+    with pytest.raises(data.DataError, match=r"data/basemap\.geojson: cannot be read"):
+        data.load("basemap", data_dir=basemap_copy)
