@@ -23,6 +23,8 @@ from pathlib import Path
 
 import jupytext
 import nbformat
+from _pytest.compat import legacy_path
+from nbval.plugin import IPyNbFile
 
 from giants.toc import toc_files
 
@@ -43,8 +45,19 @@ def notebook_for_nbval(md_path: Path) -> nbformat.NotebookNode:
                 raise ValueError(f"{md_path}: a cell tagged {CHECK_TAG} needs an expected_output")
             continue
         cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=expected)]
+        cell.execution_count = 1  # nbval refuses outputs on a cell that never ran
         cell.metadata["tags"] = [*tags, CHECK_TAG]
     return notebook
+
+
+class ChapterNotebook(IPyNbFile):
+    """nbval's notebook collector, named after the chapter but reading its converted copy."""
+
+    converted: Path
+
+    @property
+    def fspath(self):  # nbval reads the notebook at, and starts its kernel beside, fspath
+        return legacy_path(self.converted)
 
 
 def pytest_collect_file(file_path: Path, parent):
@@ -54,9 +67,9 @@ def pytest_collect_file(file_path: Path, parent):
     root = parent.config.rootpath
     if file_path not in toc_files(root):
         return None
-    from nbval.plugin import IPyNbFile
-
     target = root / THROWAWAY / file_path.relative_to(root).with_suffix(".ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(notebook_for_nbval(file_path), target)
-    return IPyNbFile.from_parent(parent, path=target)
+    collector = ChapterNotebook.from_parent(parent, path=file_path)
+    collector.converted = target
+    return collector

@@ -26,20 +26,32 @@ ACTOR_COLOURS = {
     "ASEAN": "#000000",          # black
 }
 #: For everything that is no actor of the story (other countries, unclaimed features).
-NEUTRAL = "#999999"
+NEUTRAL = "#BBBBBB"
+OTHER = "Other"
+#: Disputed features on maps: dark, so specks of land stay visible against any fill.
+DISPUTED = "#222222"
 LAND = "#E8E4DA"
 SEA = "#F4F8FB"
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif"
 
 
+def colour_of(name: str) -> str:
+    """The book colour of an actor; neutral grey for anyone else."""
+    return ACTOR_COLOURS.get(name, NEUTRAL)
+
+
 def actor_scale(actors) -> alt.Scale:
-    """A colour scale giving each actor in `actors` its book colour, in the book's order."""
-    unknown = sorted(set(actors) - set(ACTOR_COLOURS))
+    """A colour scale giving each actor in `actors` its book colour, in the book's order.
+
+    "Other" may stand for everyone else; it is drawn in neutral grey and listed last.
+    """
+    present = set(actors)
+    unknown = sorted(present - set(ACTOR_COLOURS) - {OTHER})
     if unknown:
         raise KeyError(f"no book colour for {unknown}; known actors: {list(ACTOR_COLOURS)}")
-    domain = [a for a in ACTOR_COLOURS if a in set(actors)]
-    return alt.Scale(domain=domain, range=[ACTOR_COLOURS[a] for a in domain])
+    domain = [a for a in ACTOR_COLOURS if a in present] + ([OTHER] if OTHER in present else [])
+    return alt.Scale(domain=domain, range=[colour_of(a) for a in domain])
 
 
 @alt.theme.register("giants", enable=False)
@@ -69,6 +81,15 @@ def book_theme() -> alt.theme.ThemeConfig:
     }
 
 
+#: Width in pixels of maps, which cannot follow the column (see finish()).
+MAP_WIDTH = 680
+
+
+def _is_map(chart) -> bool:
+    spec = chart.to_dict(validate=False)
+    return "projection" in spec or any("projection" in layer for layer in spec.get("layer", []))
+
+
 def use_book_theme() -> None:
     """Enable the book theme and the renderer the book's build understands.
 
@@ -86,7 +107,9 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
 
     `source` is printed under the chart in the book ("Source: …"); `alt_text` says what the
     chart shows and its takeaway, for screen readers. Single and layered charts stretch to
-    the width of the page column.
+    the width of the page column. Maps keep a fixed width instead (Vega-Lite does not
+    refit a projection when a container resizes) and the stylesheet scales them down on
+    narrow screens.
     """
     if not source.strip():
         raise ValueError("every chart needs a source line")
@@ -94,5 +117,5 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
         raise ValueError("every chart needs alt text that says what it shows")
     props = {"description": alt_text, "usermeta": {"giants": {"source": source}}}
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
-        props["width"] = "container"
+        props["width"] = MAP_WIDTH if _is_map(chart) else "container"
     return chart.properties(**props)

@@ -8,6 +8,9 @@ to the sea (standard parallels 4°N and 22°N), never in degrees.
 from __future__ import annotations
 
 import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import LineString
 
 from giants import data
 
@@ -38,7 +41,7 @@ def area_km2(shapes: gpd.GeoDataFrame | gpd.GeoSeries):
     return shapes.to_crs(EQUAL_AREA).area / 1e6
 
 
-def for_display(shapes: gpd.GeoDataFrame, tolerance_m: float = 2_000) -> gpd.GeoDataFrame:
+def for_display(shapes: gpd.GeoDataFrame, tolerance_m: float = 3_000) -> gpd.GeoDataFrame:
     """A lighter copy for drawing in the page: simplified in metres, back in degrees.
 
     Pages embed a map's coordinates in their HTML, so fewer vertices mean lighter pages.
@@ -49,4 +52,42 @@ def for_display(shapes: gpd.GeoDataFrame, tolerance_m: float = 2_000) -> gpd.Geo
     # Simplifying a tiny reef can erase it; keep such shapes as they were.
     keep = ~simple.is_empty
     projected.loc[keep, "geometry"] = simple[keep]
-    return projected.to_crs(4326)
+    shown = projected.to_crs(4326)
+    # About 100 m of precision is plenty on screen, and halves the JSON in the page.
+    rounded = shapely.set_precision(shown.geometry.values, 0.001)
+    ok = ~shapely.is_empty(rounded) & shapely.is_valid(rounded)
+    shown.loc[ok, "geometry"] = rounded[ok]
+    return shown
+
+
+def add_graticule(ax, step: int = 5, crs: str = EQUAL_AREA) -> None:
+    """Draw and label meridians and parallels every `step` degrees on a projected map."""
+    west, south, east, north = FRAME
+    lines, labels = [], []
+    for lon in np.arange(np.ceil(west / step) * step, east + 0.1, step):
+        lines.append(LineString([(lon, lat) for lat in np.linspace(south, north, 60)]))
+        labels.append((f"{lon:.0f}°E", (lon, south), "bottom"))
+    for lat in np.arange(np.ceil(south / step) * step, north + 0.1, step):
+        lines.append(LineString([(lon, lat) for lon in np.linspace(west, east, 60)]))
+        labels.append((f"{lat:.0f}°N", (west, lat), "left"))
+    grid = gpd.GeoSeries(lines, crs=4326).to_crs(crs)
+    grid.plot(ax=ax, color="#BBBBBB", linewidth=0.4, zorder=0)
+    points = gpd.GeoSeries(gpd.points_from_xy(*zip(*[p for _, p, _ in labels])), crs=4326).to_crs(crs)
+    for (text, _, side), point in zip(labels, points):
+        if side == "bottom":
+            ax.annotate(text, (point.x, point.y), xytext=(0, -4), textcoords="offset points",
+                        ha="center", va="top", fontsize=7, color="#555555", annotation_clip=False)
+        else:
+            ax.annotate(text, (point.x, point.y), xytext=(-4, 0), textcoords="offset points",
+                        ha="right", va="center", fontsize=7, color="#555555", annotation_clip=False)
+
+
+def add_scale_bar(ax, km: int = 500) -> None:
+    """A scale bar of `km` kilometres in the lower right of a map drawn in metres."""
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    right, bottom = x1 - 0.05 * (x1 - x0), y0 + 0.05 * (y1 - y0)
+    ax.plot([right - km * 1000, right], [bottom, bottom], color="#333333", linewidth=2,
+            solid_capstyle="butt")
+    ax.text(right - km * 500, bottom + 0.012 * (y1 - y0), f"{km} km", ha="center", va="bottom",
+            fontsize=8, color="#333333")

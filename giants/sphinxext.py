@@ -76,9 +76,23 @@ def _add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
         app.add_js_file(script, defer="defer")
 
 
+def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:
+    # sphinx-thebe and sphinx-togglebutton register their inline scripts twice under
+    # Jupyter Book 1; the second `const THEBE_JS_URL` is a console error on every page.
+    seen, unique = set(), []
+    for script in context.get("script_files", []):
+        # The same inline script may come back with filename None or "" (from the pickled env).
+        key = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        if key not in seen:
+            seen.add(key)
+            unique.append(script)
+    context["script_files"] = unique
+
+
 def setup(app):
     app.add_config_value("giants_static_dir", "book/_static", "html")
     app.connect("config-inited", _serve_static)
     app.connect("html-page-context", _add_chart_scripts)
+    app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     app.add_css_file("giants.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

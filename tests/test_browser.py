@@ -75,15 +75,15 @@ def visit(browser, url: str, viewport: dict, screenshot):
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
     page.goto(url, wait_until="networkidle")
     charts = page.locator(".giants-chart-view")
-    drawn = 0
-    for i in range(charts.count()):
+    expected, drawn = charts.count(), 0
+    for i in range(expected):
         # svg.marks / canvas.marks is Vega's drawing; a bare svg would match the menu icon.
         charts.nth(i).locator("svg.marks, canvas.marks").first.wait_for(timeout=15_000)
         drawn += 1
     page.wait_for_timeout(300)  # let fonts and layout settle for the picture
     page.screenshot(path=str(screenshot), full_page=True)
     context.close()
-    return {"charts": charts.count(), "drawn": drawn, "outside": outside, "failed": failed, "errors": errors}
+    return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed, "errors": errors}
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
