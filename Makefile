@@ -13,6 +13,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 BOOK_DEPS := $(VENV)/.book-deps
 TEST_DEPS := $(VENV)/.test-deps
+LAB_DEPS  := $(VENV)/.lab-deps
 
 .PHONY: book test lab serve bench clean distclean lock help
 .DEFAULT_GOAL := help
@@ -36,13 +37,17 @@ $(TEST_DEPS): $(BOOK_DEPS) requirements-test.txt scripts/install_browser.sh
 	bash scripts/install_browser.sh
 	@touch $@
 
+$(LAB_DEPS): $(BOOK_DEPS) requirements-lab.txt
+	$(BIN)/python -m pip install --quiet -r requirements-lab.txt
+	@touch $@
+
 book: $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py
 
 test: $(TEST_DEPS)
 	$(BIN)/python -m pytest
 
-lab: $(BOOK_DEPS)
+lab: $(LAB_DEPS)
 	@# Open .md chapters as notebooks on double-click (jupytext's "Jupytext Notebook" view).
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
 	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' \
@@ -67,8 +72,9 @@ lock: | $(BIN)/python
 	rm -rf _build/lock && $(PYTHON) -m venv _build/lock
 	sed '/^-c /d' requirements.txt > _build/lock/requirements.txt
 	sed '/^-c /d' requirements-test.txt > _build/lock/requirements-test.txt
+	sed '/^-c /d' requirements-lab.txt > _build/lock/requirements-lab.txt
 	_build/lock/bin/python -m pip install --quiet --upgrade "pip==25.3"
-	_build/lock/bin/python -m pip install --quiet -r _build/lock/requirements.txt -r _build/lock/requirements-test.txt
+	_build/lock/bin/python -m pip install --quiet -r _build/lock/requirements.txt -r _build/lock/requirements-test.txt -r _build/lock/requirements-lab.txt
 	{ echo "# Every package the book and its tests install, pinned. Made by 'make lock'; do not edit."; \
 	  _build/lock/bin/python -m pip freeze --exclude-editable | grep -v '^giants'; } > _build/lock/constraints.txt
 	mv _build/lock/constraints.txt constraints.txt

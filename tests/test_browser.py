@@ -5,52 +5,35 @@ one request may leave localhost: the route handler counts (and blocks) any that 
 Screenshots at desktop and phone width go to _build/screenshots/ for a human to look at.
 """
 
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
 
+from browser_tools import launch_chromium, serve
 from giants.toc import ROOT, toc_files
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 PAGES = [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in toc_files()]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
-# Flags for root in a container with no network: no sandbox, and none of Chromium's own
-# background traffic (updates, sync, safe browsing), which would be refused anyway.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-domain-reliability",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="session")
 def site(built_book):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(built_book)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(built_book) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 
-    executable = shutil.which("chromium")
-    if executable is None:
-        pytest.fail("Debian's chromium is not installed: run `make test` (or scripts/install_browser.sh)")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            chromium = launch_chromium(playwright)
+        except RuntimeError as missing:
+            pytest.fail(f"{missing} (make test installs it)")
         yield chromium
         chromium.close()
 

@@ -1,5 +1,6 @@
 """The book builds with warnings as errors, and every page it makes is complete and self-contained."""
 
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -71,3 +72,24 @@ def test_vega_scripts_only_where_charts_are(built_book, chapter_pages):
         has_chart = bool(page.select(".giants-chart"))
         loads_vega = any("vendor/vega" in t["src"] for t in page.select("script[src]"))
         assert has_chart == loads_vega, f"{name}: charts={has_chart} but vega loaded={loads_vega}"
+
+
+def test_theme_template_override_still_matches_the_theme():
+    """book/_templates copies one theme template minus Font Awesome's 1.5 MB script."""
+    import pydata_sphinx_theme
+
+    theme = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme"
+             / "static" / "webpack-macros.html").read_text()
+    ours = (ROOT / "book" / "_templates" / "static" / "webpack-macros.html").read_text()
+
+    def body(text):  # the macros, without the leading comment and the dropped script
+        text = text[text.index("{% macro"):]
+        return [line for line in text.splitlines()
+                if "fontawesome.js" not in line and "custom icons" not in line]
+
+    assert body(ours) == body(theme), "pydata-sphinx-theme changed: refresh book/_templates/static/webpack-macros.html"
+
+
+def test_no_page_loads_the_icon_script(built_book, chapter_pages):
+    for name, html in pages(chapter_pages):
+        assert "fontawesome.js" not in html.read_text(), f"{name} loads scripts/fontawesome.js"
