@@ -93,3 +93,48 @@ def test_theme_template_override_still_matches_the_theme():
 def test_no_page_loads_the_icon_script(built_book, chapter_pages):
     for name, html in pages(chapter_pages):
         assert "fontawesome.js" not in html.read_text(), f"{name} loads scripts/fontawesome.js"
+
+
+BROKEN_CHAPTER = """\
+---
+jupytext:
+  text_representation: {extension: .md, format_name: myst}
+kernelspec: {display_name: Python 3, language: python, name: python3}
+---
+# Broken on purpose
+
+```{code-cell} ipython3
+import altair as alt
+import pandas as pd
+from giants import charts
+
+charts.use_book_theme()
+alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q")
+```
+
+```{code-cell} ipython3
+1 / 0
+```
+"""
+
+
+def test_a_cell_error_or_a_chart_without_source_fails_the_build(tmp_path):
+    """The build's own guards work: it refuses a failing cell and an unsourced chart."""
+    import subprocess
+    import sys
+
+    (tmp_path / "broken.md").write_text(BROKEN_CHAPTER)
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: broken\n")
+    (tmp_path / "_config.yml").write_text(
+        "title: broken\nonly_build_toc_files: true\n"
+        "execute: {execute_notebooks: force, timeout: 120}\n"
+        "sphinx:\n  extra_extensions: [giants.sphinxext]\n"
+        f"  config: {{giants_static_dir: '{ROOT / 'book' / '_static'}'}}\n"
+    )
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    result = subprocess.run([str(jupyter_book), "build", str(tmp_path), "--warningiserror", "--keep-going"],
+                            capture_output=True, text=True, timeout=600)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0, "a broken book built without complaint"
+    assert "Executing notebook failed" in log, log[-3000:]
+    assert "chart has no source line" in log, log[-3000:]
