@@ -27,6 +27,15 @@ ACTOR_COLOURS = {
 }
 #: For everything that is no actor of the story (other countries, unclaimed features).
 NEUTRAL = "#BBBBBB"
+#: Event categories take colours from Paul Tol's colour-blind-safe "muted" scheme (Tol 2021),
+#: chosen to stay clear of the actor colours above.
+CATEGORY_COLOURS = {
+    "war": "#882255",        # wine
+    "diplomacy": "#332288",  # indigo
+    "economy": "#DDCC77",    # sand
+    "sea": "#44AA99",        # teal
+    "domestic": "#999933",   # olive
+}
 OTHER = "Other"
 #: Disputed features on maps: dark, so specks of land stay visible against any fill.
 DISPUTED = "#222222"
@@ -39,6 +48,11 @@ FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Ne
 def colour_of(name: str) -> str:
     """The book colour of an actor; neutral grey for anyone else."""
     return ACTOR_COLOURS.get(name, NEUTRAL)
+
+
+def category_scale() -> alt.Scale:
+    """The fixed colour scale for event categories."""
+    return alt.Scale(domain=list(CATEGORY_COLOURS), range=list(CATEGORY_COLOURS.values()))
 
 
 def actor_scale(actors) -> alt.Scale:
