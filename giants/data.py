@@ -156,6 +156,8 @@ def _check_constraints(value, text: str, constraints: dict, where: str) -> None:
         raise DataError(f"{where}: {text!r} does not match the pattern {constraints['pattern']!r}")
     if "minLength" in constraints and len(text) < constraints["minLength"]:
         raise DataError(f"{where}: {text!r} is shorter than {constraints['minLength']} characters")
+    if "maxLength" in constraints and len(text) > constraints["maxLength"]:
+        raise DataError(f"{where}: {text[:40]!r}… is longer than {constraints['maxLength']} characters")
 
 
 def _to_integer(text: str, field: dict) -> int:

@@ -138,3 +138,23 @@ def test_a_cell_error_or_a_chart_without_source_fails_the_build(tmp_path):
     assert result.returncode != 0, "a broken book built without complaint"
     assert "Executing notebook failed" in log, log[-3000:]
     assert "chart has no source line" in log, log[-3000:]
+
+
+VERDICTS = {"supported", "qualified", "contradicted", "unverified"}
+
+
+def test_every_claim_check_has_claim_evidence_verdict_and_a_citation(built_book, chapter_pages):
+    """Claim checks are admonitions with class claim-check and one verdict (see giants.css)."""
+    problems = []
+    for name, html in pages(chapter_pages):
+        for i, box in enumerate(soup(html).select(".admonition.claim-check"), start=1):
+            verdicts = VERDICTS & set(box.get("class", []))
+            text = box.get_text(" ", strip=True)
+            if len(verdicts) != 1:
+                problems.append(f"{name}: claim check {i} needs exactly one verdict class of {sorted(VERDICTS)}")
+            for part in ("The claim", "The evidence", "Verdict"):
+                if part not in text:
+                    problems.append(f"{name}: claim check {i} lacks '{part}'")
+            if not box.select("a.reference.internal"):
+                problems.append(f"{name}: claim check {i} cites nothing")
+    assert not problems, "\n".join(problems)

@@ -76,10 +76,11 @@ CSV_PACKAGE = {
             {"name": "year", "type": "year"},
             {"name": "share", "type": "number", "constraints": {"minimum": 0, "maximum": 100}},
             {"name": "actor", "type": "string", "constraints": {"required": True, "enum": ["China", "Vietnam"]}},
+            {"name": "note", "type": "string", "constraints": {"maxLength": 10}},
         ]},
     }]
 }
-GOOD_CSV = "id,date,year,share,actor\n1,1979-02-17,-111,56.9,China\n2,,1991,,Vietnam\n3,2023-12-12,2023,11.8,Vietnam\n"
+GOOD_CSV = "id,date,year,share,actor,note\n1,1979-02-17,-111,56.9,China,\n2,,1991,,Vietnam,short\n3,2023-12-12,2023,11.8,Vietnam,\n"
 
 
 @pytest.fixture
@@ -97,14 +98,15 @@ def test_loader_reads_a_good_csv_with_types(csv_dir):
 
 
 @pytest.mark.parametrize("row, message", [
-    ("4,2023-02-30,2023,10,China", r"row 5, column 'date': '2023-02-30' is not a real calendar date"),
-    ("4,12/02/2023,2023,10,China", r"row 5, column 'date': '12/02/2023' is not a date written YYYY-MM-DD"),
-    ("4,,2023,ten,China", r"row 5, column 'share': 'ten' is not a number"),
-    ("4,,2023,101,China", r"row 5, column 'share': '101' is above the maximum 100"),
-    ("4,,2023,,Atlantis", r"row 5, column 'actor': 'Atlantis' is not one of"),
-    ("4,,2023,,", r"row 5, column 'actor': value is required but empty"),
-    ("2,,2023,,China", r"row 5, column 'id': 2 repeats row 3"),
-    ("4,,20x3,,China", r"row 5, column 'year': '20x3' is not a year"),
+    ("4,2023-02-30,2023,10,China,", r"row 5, column 'date': '2023-02-30' is not a real calendar date"),
+    ("4,12/02/2023,2023,10,China,", r"row 5, column 'date': '12/02/2023' is not a date written YYYY-MM-DD"),
+    ("4,,2023,ten,China,", r"row 5, column 'share': 'ten' is not a number"),
+    ("4,,2023,101,China,", r"row 5, column 'share': '101' is above the maximum 100"),
+    ("4,,2023,,Atlantis,", r"row 5, column 'actor': 'Atlantis' is not one of"),
+    ("4,,2023,,,", r"row 5, column 'actor': value is required but empty"),
+    ("2,,2023,,China,", r"row 5, column 'id': 2 repeats row 3"),
+    ("4,,20x3,,China,", r"row 5, column 'year': '20x3' is not a year"),
+    ("4,,2023,,China,far too long", r"row 5, column 'note': 'far too long'… is longer than 10 characters"),
 ])
 def test_loader_names_file_row_and_column(csv_dir, row, message):
     (csv_dir / "sample.csv").write_text(GOOD_CSV + row + "\n")
@@ -113,10 +115,10 @@ def test_loader_names_file_row_and_column(csv_dir, row, message):
 
 
 def test_loader_names_a_missing_or_unexpected_column(csv_dir):
-    (csv_dir / "sample.csv").write_text(GOOD_CSV.replace("share,", "").replace(",56.9", "").replace(",,Vietnam", ",Vietnam").replace(",11.8", ""))
+    (csv_dir / "sample.csv").write_text("id,date,year,actor,note\n1,,2000,China,\n")
     with pytest.raises(data.DataError, match=r"data/sample\.csv: column 'share' is missing"):
         data.load("sample", data_dir=csv_dir)
-    (csv_dir / "sample.csv").write_text(GOOD_CSV.replace("actor\n", "actor,extra\n"))
+    (csv_dir / "sample.csv").write_text(GOOD_CSV.replace("note\n", "note,extra\n"))
     with pytest.raises(data.DataError, match=r"column 'extra' is not described"):
         data.load("sample", data_dir=csv_dir)
 
