@@ -36,6 +36,8 @@ CATEGORY_COLOURS = {
     "sea": "#44AA99",        # teal
     "domestic": "#999933",   # olive
 }
+#: Series that are neither actors nor event categories (scenarios, model runs), in order.
+SERIES_COLOURS = ["#CC6677", "#117733", "#88CCEE", "#AA4499", "#44AA99"]
 OTHER = "Other"
 #: Disputed features on maps: dark, so specks of land stay visible against any fill.
 DISPUTED = "#222222"
@@ -53,6 +55,14 @@ def colour_of(name: str) -> str:
 def category_scale() -> alt.Scale:
     """The fixed colour scale for event categories."""
     return alt.Scale(domain=list(CATEGORY_COLOURS), range=list(CATEGORY_COLOURS.values()))
+
+
+def series_scale(names) -> alt.Scale:
+    """Colours for up to five series that are not actors, in the order given."""
+    names = list(dict.fromkeys(names))
+    if len(names) > len(SERIES_COLOURS):
+        raise ValueError(f"at most {len(SERIES_COLOURS)} series; got {len(names)}")
+    return alt.Scale(domain=names, range=SERIES_COLOURS[: len(names)])
 
 
 def actor_scale(actors) -> alt.Scale:

@@ -28,7 +28,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, replace
 
+import altair as alt
 import pandas as pd
+
+from giants import charts
 
 HEDGE, STAND_FIRM, ACQUIESCE = "hedge", "stand firm", "acquiesce"
 TOLERATE, PUNISH = "tolerate", "punish"
@@ -112,3 +115,35 @@ SCENARIOS = {
 def vary(base: Setting, **changes) -> Setting:
     """A copy of `base` with some parameters changed (for exercises)."""
     return replace(base, **changes)
+
+
+def chart(runs: dict[str, pd.DataFrame], *, title: str, subtitle: str, breaking_point: float,
+          alt_text: str):
+    """The relationship round by round for each named run; crosses mark punishments."""
+    frame = pd.concat([history.assign(run=name) for name, history in runs.items()], ignore_index=True)
+    colour = alt.Color("run:N", scale=charts.series_scale(runs), title="Run")
+    base = alt.Chart(frame).encode(
+        x=alt.X("round:Q", title="Round", axis=alt.Axis(tickMinStep=1, format="d")),
+        y=alt.Y("relationship:Q", title="Relationship (1 = cordial, 0 = broken)",
+                scale=alt.Scale(domain=[0, 1])),
+        color=colour,
+    )
+    lines = base.mark_line(strokeWidth=2.5)
+    marks = base.mark_point(size=90, filled=True).encode(
+        shape=alt.Shape("large_state:N", scale=alt.Scale(domain=[TOLERATE, PUNISH], range=["circle", "cross"]),
+                        title="Large state"),
+        tooltip=[alt.Tooltip("run:N", title="Run"), alt.Tooltip("round:Q", title="Round"),
+                 alt.Tooltip("small_state:N", title="Small state"),
+                 alt.Tooltip("alignment:Q", title="Alignment with backer", format=".2f"),
+                 alt.Tooltip("perceived_threat:Q", title="Threat as read by the large state", format=".2f"),
+                 alt.Tooltip("large_state:N", title="Large state"),
+                 alt.Tooltip("relationship:Q", title="Relationship", format=".2f")],
+    )
+    limit = alt.Chart(pd.DataFrame({"y": [breaking_point]})).mark_rule(strokeDash=[4, 4], color="#555555").encode(y="y:Q")
+    label = alt.Chart(pd.DataFrame({"y": [breaking_point], "text": ["breaking point"]})).mark_text(
+        align="left", dx=4, dy=-6, color="#555555", fontSize=11).encode(y="y:Q", x=alt.value(0), text="text:N")
+    return charts.finish(
+        alt.layer(limit, label, lines, marks).properties(height=300, title=alt.Title(title, subtitle=subtitle)),
+        source="The book's teaching model (giants/spiral.py), after Jervis (1976). Illustrative parameters, not estimates.",
+        alt_text=alt_text,
+    )
