@@ -109,8 +109,8 @@ def book_theme() -> alt.theme.ThemeConfig:
 MAP_WIDTH = 680
 
 
-def _is_map(chart) -> bool:
-    spec = chart.to_dict(validate=False)
+def is_map(spec: dict) -> bool:
+    """Whether a Vega-Lite spec (or one of its layers) draws with a map projection."""
     return "projection" in spec or any("projection" in layer for layer in spec.get("layer", []))
 
 
@@ -141,5 +141,5 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
         raise ValueError("every chart needs alt text that says what it shows")
     props = {"description": alt_text, "usermeta": {"giants": {"source": source}}}
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
-        props["width"] = MAP_WIDTH if _is_map(chart) else "container"
+        props["width"] = MAP_WIDTH if is_map(chart.to_dict(validate=False)) else "container"
     return chart.properties(**props)

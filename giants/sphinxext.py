@@ -18,6 +18,8 @@ from pathlib import Path
 
 from docutils import nodes
 
+from giants.charts import is_map
+
 MIME = "application/vnd.vegalite.v5+json"
 CHART_CLASS = "giants-chart"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
@@ -43,12 +45,17 @@ class VegaLiteRenderer:
 
 
 def chart_html(spec: dict, source: str) -> str:
-    """The HTML for one chart: where it is drawn, its spec, and its source line."""
+    """The HTML for one chart: where it is drawn, its spec, and its source line.
+
+    Maps may shrink to fit a narrow screen (giants.css); other charts keep their size and
+    scroll sideways, because Vega's selections misplace a drag on a CSS-scaled drawing.
+    """
+    kind = f"{CHART_CLASS} {CHART_CLASS}--map" if is_map(spec) else CHART_CLASS
     # Inert JSON in a <script> element: "</" must not end the element early.
     payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     source_line = f'<p class="chart-source">Source: {html.escape(source)}</p>' if source else ""
     return (
-        f'<div class="{CHART_CLASS}">'
+        f'<div class="{kind}">'
         f'<div class="{CHART_CLASS}-view"></div>'
         f'<script type="application/json" class="{CHART_CLASS}-spec">{payload}</script>'
         f"{source_line}</div>"

@@ -21,7 +21,7 @@ from giants import charts, data
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 #: Vega expression that writes -111 as "111 BC" on an axis.
 YEAR_LABEL = "datum.value < 0 ? format(-datum.value, 'd') + ' BC' : format(datum.value, 'd')"
-WIDTH = 680
+WIDTH = 540  # plot width; with the category labels it fits the book's column unscaled
 
 
 def _position(year, month, day) -> float:
@@ -101,7 +101,7 @@ def _layers(shown, bands, scale: alt.Scale, axis: alt.Axis, with_labels: bool, p
     )
     y = alt.Y("category:N", scale=alt.Scale(domain=list(charts.CATEGORY_COLOURS)), title=None,
               axis=alt.Axis(labelFontSize=11, ticks=False, domain=False))
-    colour = alt.Color("category:N", scale=charts.category_scale(), title="Category (click to pick out)",
+    colour = alt.Color("category:N", scale=charts.category_scale(), title="Category",
                        legend=alt.Legend() if legend else None)
     opacity = alt.condition(pick, alt.value(0.95), alt.value(0.12)) if pick is not None else alt.value(0.95)
     tooltip = [alt.Tooltip("date:N", title="Date"), alt.Tooltip("title:N", title="Event"),
@@ -132,7 +132,8 @@ def chart(events_: pd.DataFrame, eras_: pd.DataFrame, *, title: str, subtitle: s
     detail = alt.layer(*_layers(shown, bands, zoomed, alt.Axis(labelExpr=YEAR_LABEL, title="Year", grid=False),
                                 with_labels=True, pick=pick)).resolve_scale(color="independent").properties(
         width=WIDTH, height=230)
-    strip = alt.layer(*_layers(shown, bands, whole, alt.Axis(labelExpr=YEAR_LABEL, title=None, grid=False),
+    strip = alt.layer(*_layers(shown, bands, whole, alt.Axis(labelExpr=YEAR_LABEL, title=None, grid=False,
+                                                             tickCount=8, labelOverlap=True),
                                with_labels=False, legend=False)).resolve_scale(color="independent").properties(
         width=WIDTH, height=60, title=alt.Title("Whole period: drag to zoom the view above, double-click to reset",
                                                 fontSize=11, fontWeight="normal", orient="bottom"))
