@@ -74,7 +74,7 @@ def _serve_static(app, config) -> None:
 
 
 def _add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
-    if app.builder.name not in HTML_BUILDERS or f'class="{CHART_CLASS}"' not in context.get("body", ""):
+    if app.builder.name not in HTML_BUILDERS or f'class="{CHART_CLASS}-spec"' not in context.get("body", ""):
         return
     # Deferred scripts run in document order once the page is parsed: vega, vega-lite,
     # vega-embed, then the book's script that draws every container on the page.
