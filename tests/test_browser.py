@@ -79,3 +79,31 @@ def test_page_renders_offline(browser, site, page_path, viewport):
     assert report["failed"] == [], f"failed requests: {report['failed']}"
     assert report["errors"] == [], f"console errors: {report['errors']}"
     assert report["drawn"] == report["charts"]
+
+
+def test_timeline_zooms_from_two_millennia_to_a_few_years(browser, site):
+    """Dragging across the overview strip narrows the detail view; screenshots of both states."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(site + "book/two-thousand-years.html", wait_until="networkidle")
+    chart = page.locator(".giants-chart-view").first
+    chart.locator("svg.marks").wait_for(timeout=15_000)
+    chart.scroll_into_view_if_needed()
+
+    def detail_labels():
+        return chart.locator("g.concat_0_group g.role-axis-label text").all_text_contents()
+
+    before = detail_labels()
+    chart.screenshot(path=str(SCREENSHOTS / "timeline-full.png"))
+    strip = chart.locator("g.concat_1_group path.background").first.bounding_box()
+    y = strip["y"] + strip["height"] / 2
+    page.mouse.move(strip["x"] + strip["width"] * 0.955, y)
+    page.mouse.down()
+    page.mouse.move(strip["x"] + strip["width"] * 0.995, y, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(400)
+    after = detail_labels()
+    chart.screenshot(path=str(SCREENSHOTS / "timeline-zoomed.png"))
+    context.close()
+    assert "100 BC" in before or "0" in before, before
+    assert after != before and all(int(label) > 1900 for label in after if label.isdigit()), after

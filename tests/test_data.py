@@ -162,3 +162,45 @@ def test_loader_refuses_a_truncated_geojson(basemap_copy):
     path.write_bytes(path.read_bytes()[:5000])
     with pytest.raises(data.DataError, match=r"data/basemap\.geojson: cannot be read"):
         data.load("basemap", data_dir=basemap_copy)
+
+
+# --- the timeline's events and eras ------------------------------------------------------------
+
+def test_events_cover_the_book_and_cite_known_sources():
+    from giants import timeline
+
+    events = timeline.events()
+    assert len(events) >= 80, f"only {len(events)} events; the timeline needs at least 80"
+    assert events["year"].min() == -111 and events["year"].max() == 2023
+    missing = {key for keys in events["sources"] for key in keys.split(";")} - BIB_KEYS
+    assert not missing, f"events cite keys not in references.bib: {sorted(missing)}"
+
+
+def test_each_event_date_is_consistent():
+    from giants import timeline
+
+    import pandas as pd
+
+    problems = []
+    for row in timeline.events().itertuples():
+        has_month, has_day = pd.notna(row.month), pd.notna(row.day)
+        expected = "day" if has_day else "month" if has_month else "year"
+        if row.precision != expected:
+            problems.append(f"{row.id}: precision {row.precision!r} but the date is given to the {expected}")
+        if has_day and not has_month:
+            problems.append(f"{row.id}: a day without a month")
+        if pd.notna(row.end_when) and row.end_when < row.when:
+            problems.append(f"{row.id}: ends before it starts")
+        if row.certainty == "disputed" and pd.isna(row.disputed_note):
+            problems.append(f"{row.id}: disputed, but disputed_note does not say who says what")
+    assert not problems, "\n".join(problems)
+
+
+def test_eras_are_contiguous_and_hold_every_event():
+    from giants import timeline
+
+    eras = timeline.eras()
+    assert (eras["start"].iloc[1:].to_numpy() == eras["end"].iloc[:-1].to_numpy()).all(), "eras must meet end to start"
+    missing = {key for keys in eras["sources"] for key in keys.split(";")} - BIB_KEYS
+    assert not missing, f"eras cite keys not in references.bib: {sorted(missing)}"
+    timeline.events()  # raises if an event falls outside every era
