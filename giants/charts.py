@@ -10,6 +10,8 @@ Chapters never set colours or fonts themselves: colours come from `ACTOR_COLOURS
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 
 #: One fixed colour per actor, from the Okabe–Ito palette, which stays distinguishable
@@ -114,6 +116,24 @@ def is_map(spec: dict) -> bool:
     return "projection" in spec or any("projection" in layer for layer in spec.get("layer", []))
 
 
+#: Characters per line of a chart's title or subtitle: Vega never wraps text itself, and a
+#: long line would widen the drawing past the page column.
+TITLE_LINE = 70
+
+
+def _wrapped_title(title):
+    """The chart's title with its text and subtitle broken into lines, or None if untitled."""
+    if title is alt.Undefined:
+        return None
+    if isinstance(title, str):
+        return alt.Title(textwrap.wrap(title, TITLE_LINE))
+    spec = title.to_dict()
+    for key in ("text", "subtitle"):
+        if isinstance(spec.get(key), str):
+            spec[key] = textwrap.wrap(spec[key], TITLE_LINE + (10 if key == "subtitle" else 0))
+    return alt.Title(**spec)
+
+
 def use_book_theme() -> None:
     """Enable the book theme and the renderer the book's build understands.
 
@@ -140,6 +160,9 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
     if not alt_text.strip():
         raise ValueError("every chart needs alt text that says what it shows")
     props = {"description": alt_text, "usermeta": {"giants": {"source": source}}}
+    title = _wrapped_title(chart.title)
+    if title is not None:
+        props["title"] = title
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
         props["width"] = MAP_WIDTH if is_map(chart.to_dict(validate=False)) else "container"
     return chart.properties(**props)

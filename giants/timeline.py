@@ -31,21 +31,22 @@ def _position(year, month, day) -> float:
     return int(year) + (month - 1) / 12 + (day - 1) / 365.25
 
 
-def _label(year, month, day) -> str:
+def _label(year, month, day, with_year: bool = True) -> str:
     year = int(year)
-    text = f"{-year} BC" if year < 0 else str(year)
+    text = (f"{-year} BC" if year < 0 else str(year)) if with_year else ""
     if pd.notna(month):
         text = f"{MONTHS[int(month) - 1]} {text}"
         if pd.notna(day):
             text = f"{int(day)} {text}"
-    return text
+    return text.strip()
 
 
 def date_label(row) -> str:
-    """'17 Feb 1979', 'Feb 1979', '1979', '111 BC', or a range such as '1407 – 1427'."""
-    start = _label(row["year"], row["month"], row["day"])
+    """'17 Feb 1979', 'Feb 1979', '111 BC', or a range: '1407 – 1427', '17 Feb – 16 Mar 1979'."""
     if pd.isna(row.get("end_year")):
-        return start
+        return _label(row["year"], row["month"], row["day"])
+    same_year = int(row["end_year"]) == int(row["year"]) and pd.notna(row["month"])
+    start = _label(row["year"], row["month"], row["day"], with_year=not same_year)
     return f"{start} – {_label(row['end_year'], row['end_month'], row['end_day'])}"
 
 

@@ -63,3 +63,18 @@ def test_a_wrong_checked_number_fails_nbval(tmp_path, expected, passes):
     else:
         assert result.returncode == 1, result.stdout[-3000:]
         assert "mismatch" in result.stdout.lower(), result.stdout[-3000:]
+
+
+def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path):
+    """scripts/refresh_outputs.py --write keeps a cell's other options and its code."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import refresh_outputs
+
+    chapter = tmp_path / "chapter.md"
+    chapter.write_text(CHAPTER.format(expected="5").replace(
+        ':expected_output: "5\\n"', "---\ntags: [hide-input]\nexpected_output: |\n  5\n---"))
+    assert refresh_outputs.actual_outputs(chapter) == [("5\n", "4\n")]
+    refresh_outputs.write(chapter, ["4\n"])
+    text = chapter.read_text()
+    assert "tags: [hide-input]" in text and "expected_output: |\n  4\n" in text and "print(2 + 2)" in text
+    assert refresh_outputs.actual_outputs(chapter) == [("4\n", "4\n")]
