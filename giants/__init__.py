@@ -2,8 +2,9 @@
 
     from giants import charts, data, maps
 
-`data` loads and validates the datasets, `charts` holds the one chart theme and palette,
-`maps` the basemap and projections. `check_setup()` tells a reader whether their machine
+`data` loads and validates the datasets, `charts` holds the one chart theme and palettes,
+`maps` the basemap and projections, `timeline` the book's timeline of events, and `spiral`
+the spiral/deterrence teaching model. `check_setup()` tells a reader whether their machine
 can run the chapters.
 """
 
