@@ -1,14 +1,18 @@
 """Maps of the South China Sea: the basemap, the book's projection, and display helpers.
 
 Geometry is stored in WGS 84 longitude/latitude (EPSG:4326), as Altair's `mark_geoshape`
-needs it. Areas and lengths are measured in `EQUAL_AREA`, an Albers equal-area conic fitted
-to the sea (standard parallels 4°N and 22°N), never in degrees.
+needs it. Areas are measured in `EQUAL_AREA`, an Albers equal-area conic fitted to the sea
+(standard parallels 4°N and 22°N). Distance zones are buffered in `EQUIDISTANT`, an
+equidistant conic with standard parallels 5°N and 20°N, whose scale stays within about 2 %
+of true across the frame; distances from a feature to a coast are then measured exactly,
+along the ellipsoid, to the nearest coast point. Nothing is ever measured in degrees.
 """
 
 from __future__ import annotations
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry import LineString
 
@@ -16,6 +20,10 @@ from giants import data
 
 #: Albers equal-area conic for the South China Sea: areas are true everywhere on the map.
 EQUAL_AREA = "+proj=aea +lat_0=13 +lon_0=112.5 +lat_1=4 +lat_2=22 +datum=WGS84 +units=m +no_defs"
+#: Equidistant conic for the sea: buffers in metres stay close to true distances.
+EQUIDISTANT = "+proj=eqdc +lat_0=13 +lon_0=112.5 +lat_1=5 +lat_2=20 +datum=WGS84 +units=m +no_defs"
+#: One international nautical mile, in metres.
+NAUTICAL_MILE = 1852.0
 #: The basemap's frame: west, south, east, north in degrees.
 FRAME = (99.0, 0.0, 126.0, 26.0)
 
@@ -34,6 +42,40 @@ def coasts(land: gpd.GeoDataFrame, country: str | None = None) -> gpd.GeoDataFra
     """Mainland and large-island polygons, of one country if named."""
     rows = land[land["role"] == "coast"]
     return rows if country is None else rows[rows["country"] == country]
+
+
+def distance_zone(land: gpd.GeoDataFrame, country: str, nautical_miles: float = 200):
+    """The sea within `nautical_miles` of a country's mainland and large-island coasts.
+
+    A simplified *distance zone*, not a legal EEZ: no median lines with neighbours, no zones
+    from small islands, and never from a disputed feature (only `role == "coast"` counts).
+    Returned as one (multi)polygon in EPSG:4326, land included. Buffered in `EQUIDISTANT`;
+    measured on the ellipsoid, the edges of the 200-nm zones lie 364-374 km from the coast
+    against a true 370.4 km (tests/test_maps.py checks this).
+    """
+    shore = coasts(land, country)
+    if shore.empty:
+        raise ValueError(f"{country!r} has no coast polygon in the basemap")
+    zone = shore.to_crs(EQUIDISTANT).union_all().buffer(nautical_miles * NAUTICAL_MILE, quad_segs=16)
+    return gpd.GeoSeries([zone], crs=EQUIDISTANT).to_crs(4326).iloc[0]
+
+
+def nearest_coast_km(points: gpd.GeoSeries, land: gpd.GeoDataFrame, country: str):
+    """Ellipsoidal distance in km from each point to the nearest coast of `country`.
+
+    The nearest coast point is found in the equidistant projection; the distance to it is
+    then measured on the WGS 84 ellipsoid, so the answer does not depend on the projection.
+    """
+    from pyproj import Geod
+    from shapely.ops import nearest_points
+
+    geod = Geod(ellps="WGS84")
+    shore = coasts(land, country).to_crs(EQUIDISTANT).union_all()
+    projected = points.to_crs(EQUIDISTANT)
+    targets = gpd.GeoSeries([nearest_points(p, shore)[1] for p in projected], crs=EQUIDISTANT).to_crs(4326)
+    starts = points.to_crs(4326)
+    _, _, metres = geod.inv(starts.x.to_numpy(), starts.y.to_numpy(), targets.x.to_numpy(), targets.y.to_numpy())
+    return pd.Series(metres / 1000, index=points.index)
 
 
 def area_km2(shapes: gpd.GeoDataFrame | gpd.GeoSeries):

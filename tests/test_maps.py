@@ -1,0 +1,62 @@
+"""Map measurements: distance zones from coasts only, and distances that are true on the ellipsoid."""
+
+import geopandas as gpd
+import pytest
+from pyproj import Geod
+from shapely.geometry import Point
+
+from giants import maps
+
+
+@pytest.fixture(scope="module")
+def land():
+    return maps.basemap()
+
+
+def test_distance_to_a_coast_is_the_ellipsoidal_distance(land):
+    """A point due east of Vietnam's coast at Mui Dinh: check against pyproj directly."""
+    point = gpd.GeoSeries([Point(110.5, 11.35)], crs=4326)
+    km = maps.nearest_coast_km(point, land, "Vietnam").iloc[0]
+    # The coast near 11.35N lies at about 109.0-109.3E; one degree of longitude there is ~109 km.
+    assert 120 < km < 170
+    # And it equals the geodesic distance to some coast vertex within a couple of km.
+    geod = Geod(ellps="WGS84")
+    shore = maps.coasts(land, "Vietnam").union_all()
+    nearest_vertex = min((geod.inv(110.5, 11.35, x, y)[2] for poly in getattr(shore, "geoms", [shore])
+                          for x, y in poly.exterior.coords), default=None) / 1000
+    assert abs(km - nearest_vertex) < 3
+
+
+def test_zone_reaches_about_200_nautical_miles_offshore(land):
+    zone = maps.distance_zone(land, "Vietnam")
+    geod = Geod(ellps="WGS84")
+    # Walk east from the coast at 11.35N; the zone's edge should be ~370 km (200 nm) out.
+    coast_lon = 109.2
+    inside = [lon for lon in [coast_lon + k * 0.05 for k in range(200)] if zone.contains(Point(lon, 11.35))]
+    edge_km = geod.inv(coast_lon, 11.35, max(inside), 11.35)[2] / 1000
+    assert 360 < edge_km < 385, edge_km
+
+
+def test_zones_never_grow_from_disputed_features(land):
+    """China's zone comes from the mainland and Hainan, never from the Paracel islets."""
+    zone = maps.distance_zone(land, "China", nautical_miles=12)
+    paracels = land[land["group"] == "Paracel Islands"]
+    assert not zone.intersects(paracels.union_all())
+
+
+def test_unknown_country_is_refused(land):
+    with pytest.raises(ValueError, match="no coast"):
+        maps.distance_zone(land, "Atlantis")
+
+
+@pytest.mark.parametrize("country", ["Vietnam", "China", "Philippines"])
+def test_zone_edge_lies_within_two_percent_of_200_nautical_miles(land, country):
+    import numpy as np
+
+    zone = maps.distance_zone(land, country)
+    edge = [zone.boundary.interpolate(f, normalized=True) for f in np.linspace(0, 1, 300)]
+    at_sea = gpd.GeoSeries([p for p in edge if 100 < p.x < 125 and 1 < p.y < 25], crs=4326)
+    km = maps.nearest_coast_km(at_sea, land, country)
+    km = km[km > 300]  # drop edge points where the zone is cut by the frame or meets land
+    assert len(km) > 50
+    assert km.between(370.4 * 0.98, 370.4 * 1.02).all(), (km.min(), km.max())
