@@ -133,3 +133,46 @@ def add_scale_bar(ax, km: int = 500) -> None:
             solid_capstyle="butt")
     ax.text(right - km * 500, bottom + 0.012 * (y1 - y0), f"{km} km", ha="center", va="bottom",
             fontsize=8, color="#333333")
+
+
+def features() -> gpd.GeoDataFrame:
+    """data/features.csv as points (EPSG:4326), one row per reef, rock or island."""
+    table = data.load("features")
+    return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
+
+
+def incidents() -> gpd.GeoDataFrame:
+    """data/incidents.csv as points (EPSG:4326)."""
+    table = data.load("incidents")
+    return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
+
+
+#: Where the closed outline of the dashed line meets land: the line is open towards China, so
+#: "inside the line" is closed from its first dash to southern Hainan and from its last dash
+#: to southern Taiwan (and through the mainland between them). A convention, not a claim.
+LINE_CLOSURE = {"hainan": (109.6, 18.2), "taiwan": (120.85, 21.9), "mainland": [(116.0, 26.0), (110.0, 26.0)]}
+
+
+def dash_lines(version: int = 2009) -> gpd.GeoDataFrame:
+    """The dashes of one map version as line segments (approximate positions; see data)."""
+    table = data.load("dash_line")
+    rows = table[table["version"] == version].sort_values("dash")
+    if rows.empty:
+        raise ValueError(f"no dashes for map version {version}; data has {sorted(table['version'].unique())}")
+    lines = [LineString([(r.start_lon, r.start_lat), (r.end_lon, r.end_lat)]) for r in rows.itertuples()]
+    return gpd.GeoDataFrame(rows.reset_index(drop=True), geometry=lines, crs=4326)
+
+
+def inside_dash_line(version: int = 2009):
+    """The area enclosed by the dashes, joined in order and closed along LINE_CLOSURE.
+
+    Only the dashes west and south of Taiwan enclose the sea (the 2023 map's dash east of
+    Taiwan is left out of the outline). Returned as a polygon in EPSG:4326.
+    """
+    from shapely.geometry import Polygon
+
+    dashes = dash_lines(version)
+    dashes = dashes[dashes["start_lon"] < 122.2]  # the dash east of Taiwan encloses no sea
+    ring = [pt for line in dashes.geometry for pt in line.coords]
+    ring += [LINE_CLOSURE["taiwan"], *LINE_CLOSURE["mainland"], LINE_CLOSURE["hainan"]]
+    return shapely.make_valid(Polygon(ring))
