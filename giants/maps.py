@@ -60,6 +60,17 @@ def distance_zone(land: gpd.GeoDataFrame, country: str, nautical_miles: float = 
     return gpd.GeoSeries([zone], crs=EQUIDISTANT).to_crs(4326).iloc[0]
 
 
+def at_sea(shape, land: gpd.GeoDataFrame):
+    """The part of a shape that is sea inside the basemap's frame.
+
+    Zones reach past the frame (where the basemap has no land), so they are clipped to it
+    before land is removed; otherwise land outside the frame would be counted as sea.
+    """
+    from shapely.geometry import box
+
+    return shape.intersection(box(*FRAME)).difference(land.union_all())
+
+
 def nearest_coast_km(points: gpd.GeoSeries, land: gpd.GeoDataFrame, country: str):
     """Ellipsoidal distance in km from each point to the nearest coast of `country`.
 
@@ -176,3 +187,33 @@ def inside_dash_line(version: int = 2009):
     ring = [pt for line in dashes.geometry for pt in line.coords]
     ring += [LINE_CLOSURE["taiwan"], *LINE_CLOSURE["mainland"], LINE_CLOSURE["hainan"]]
     return shapely.make_valid(Polygon(ring))
+
+
+#: The claimants whose coasts are coloured on the book's maps.
+CLAIMANTS = ["China", "Vietnam", "Philippines", "Malaysia", "Taiwan", "Brunei"]
+
+
+def land_layer(land: gpd.GeoDataFrame, pick=None):
+    """Altair layer of the (display-simplified) land, claimants in their colours, others grey.
+
+    `pick` is an optional legend selection on the `who` field that dims everyone else.
+    """
+    import altair as alt
+
+    from giants import charts
+
+    shown = for_display(land).assign(
+        who=lambda d: d["country"].where(d["country"].isin(CLAIMANTS), charts.OTHER),
+        kind=lambda d: d["role"].map({"coast": "coast (a baseline)", "small island": "small island (drawn only)",
+                                      "disputed": "disputed (never a baseline)"}),
+    )
+    return alt.Chart(shown).mark_geoshape().encode(
+        color=alt.Color("who:N", scale=charts.actor_scale([*CLAIMANTS, charts.OTHER]), title="Country"),
+        opacity=alt.condition(pick, alt.value(1), alt.value(0.25)) if pick is not None else alt.value(1),
+        tooltip=[alt.Tooltip("country:N", title="Natural Earth unit"), alt.Tooltip("kind:N", title="Role"),
+                 alt.Tooltip("area_km2:Q", title="Area (km²)", format=",.1f")],
+    )
+
+
+#: The projection of the book's interactive maps: equal-area, fitted to the sea.
+ALTAIR_PROJECTION = {"type": "conicEqualArea", "parallels": [4, 22], "rotate": [-112.5, 0, 0]}

@@ -60,3 +60,13 @@ def test_zone_edge_lies_within_two_percent_of_200_nautical_miles(land, country):
     km = km[km > 300]  # drop edge points where the zone is cut by the frame or meets land
     assert len(km) > 50
     assert km.between(370.4 * 0.98, 370.4 * 1.02).all(), (km.min(), km.max())
+
+
+def test_sea_area_excludes_land_outside_the_frame(land):
+    """Vietnam's zone reaches past 26°N and 99°E, where the basemap has no land to remove."""
+    from shapely.geometry import box
+
+    zone = maps.distance_zone(land, "Vietnam")
+    sea = maps.at_sea(zone, land)
+    assert box(*maps.FRAME).contains(sea.buffer(-1e-9))
+    assert not sea.intersects(maps.coasts(land, "Vietnam").union_all().buffer(-0.01))
