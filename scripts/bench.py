@@ -95,7 +95,7 @@ def main() -> None:
     print("  page weight (everything the page loads; budget 1.5 MB transferred):")
     for page_path, (stored, sent, requests) in weights.items():
         flag = "" if sent <= BUDGET_MB * 1e6 else "  OVER BUDGET"
-        print(f"    {page_path:<24} {sent / 1e6:5.2f} MB transferred (gzip), "
+        print(f"    {page_path:<36} {sent / 1e6:5.2f} MB transferred (gzip), "
               f"{stored / 1e6:5.2f} MB as stored, {requests:3d} requests{flag}")
 
 
