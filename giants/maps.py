@@ -14,7 +14,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import LineString
+from shapely.geometry import LineString, Polygon
 
 from giants import data
 
@@ -157,6 +157,20 @@ def incidents() -> gpd.GeoDataFrame:
     table = data.load("incidents")
     return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
 
+
+
+def kalayaan():
+    """The Philippines' Kalayaan Island Group (Presidential Decree 1596, 1978) as a polygon (EPSG:4326).
+
+    The decree gives corner points only; the edges are taken as straight in latitude and longitude."""
+    corners = data.load("kalayaan").sort_values("vertex")
+    return Polygon(zip(corners["lon"], corners["lat"]))
+
+
+def claimant_table(table) -> pd.DataFrame:
+    """One boolean column per claimant, from the semicolon-separated `claimants` column."""
+    claims = table["claimants"].str.get_dummies(sep=";").astype(bool)
+    return claims.reindex(columns=[c for c in CLAIMANTS if c in claims.columns])
 
 #: Where the closed outline of the dashed line meets land: the line is open towards China, so
 #: "inside the line" is closed from its first dash to southern Hainan and from its last dash

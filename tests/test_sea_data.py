@@ -69,3 +69,36 @@ def test_incidents_are_the_five_the_book_discusses():
     assert len(incidents) >= 5
     assert set(incidents["year"]) >= {1974, 1988, 2012, 2014, 2020}
     assert cited(incidents) <= BIB_KEYS
+
+
+CLAIM_KEYS = ("claims_sources", "award_sources")
+
+
+def test_every_claim_is_sourced_and_china_taiwan_claim_everything(features):
+    for column in CLAIM_KEYS:
+        keys = {k for keys in features[column].dropna() for k in keys.split(";")}
+        assert keys <= BIB_KEYS, sorted(keys - BIB_KEYS)
+    claims = maps.claimant_table(features)
+    assert claims["China"].all() and claims["Taiwan"].all()
+    in_archipelagos = features["group"] != "Scarborough Shoal"
+    assert (claims["Vietnam"] == in_archipelagos).all(), "Vietnam claims both archipelagos and nothing else"
+    # Every occupier claims what it holds.
+    held = features[features["occupier"] != "none"]
+    assert all(claims.loc[i, row.occupier] for i, row in held.iterrows())
+
+
+def test_the_philippine_claim_is_the_kalayaan_polygon_plus_scarborough(features):
+    inside = features.within(maps.kalayaan()) | (features["id"] == "scarborough-shoal")
+    claims = maps.claimant_table(features)
+    wrong = features.loc[inside != claims["Philippines"], "id"].tolist()
+    assert wrong == [], f"Philippine claim disagrees with PD 1596 polygon for {wrong}"
+    assert inside.sum() >= 40
+
+
+def test_award_findings_agree_with_the_feature_types(features):
+    named = features[features["award_finding"].notna()]
+    assert len(named) >= 15
+    expected = {"rock": "rock", "low-tide elevation": "reef/low-tide elevation"}
+    for row in named.itertuples():
+        assert row.feature_type == expected[row.award_finding], f"{row.id}: type disagrees with the award"
+        assert isinstance(row.award_sources, str), f"{row.id}: award finding without a source"
