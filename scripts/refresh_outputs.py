@@ -43,7 +43,9 @@ def actual_outputs(path: Path) -> list[tuple[str, str]]:
 
 def as_yaml(text: str) -> str:
     lines = text.rstrip("\n").split("\n")
-    return "expected_output: |\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+    # A first line that starts with a space needs YAML's explicit indentation indicator ("|2").
+    indicator = "|2" if lines and lines[0].startswith(" ") else "|"
+    return f"expected_output: {indicator}\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
 
 
 def write(path: Path, outputs: list[str]) -> None:

@@ -1,0 +1,64 @@
+"""The survey, trade and investment data: complete where claimed, consistent, and sourced."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from giants import data
+from giants.toc import ROOT
+
+BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(), re.M))
+TABLES = ["survey_editions", "survey_questions", "survey_alignment", "survey_trust", "trade", "fdi"]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_every_row_is_sourced(name):
+    table = data.load(name)
+    keys = {k for keys in table["sources"] for k in keys.split(";")}
+    assert keys <= BIB_KEYS, sorted(keys - BIB_KEYS)
+
+
+def test_forced_choice_shares_are_complements_and_derived_values_are_marked():
+    table = data.load("survey_alignment")
+    total = table["us_pct"] + table["china_pct"]
+    assert ((total - 100).abs() <= 0.15).all(), table[(total - 100).abs() > 0.15]
+    assert not table.duplicated(["edition", "country"]).any()
+    assert table["edition"].min() == 2020, "the question was first asked in 2020"
+    # Every edition has a region-wide figure; no country-year is invented to fill a gap.
+    assert set(table.loc[table["country"] == "ASEAN", "edition"]) == set(range(2020, 2026))
+    assert len(table) < 11 * 6
+
+
+def test_the_first_articles_survey_figures_are_in_the_data():
+    alignment = data.load("survey_alignment").set_index(["edition", "country"])
+    assert tuple(alignment.loc[(2022, "Vietnam"), ["us_pct", "china_pct"]]) == (73.6, 26.4)
+    trust = data.load("survey_trust")
+    rules = trust[(trust["edition"] == 2022) & (trust["country"] == "Vietnam")
+                  & (trust["question"] == "rules-based-order-leadership")].set_index("power")["pct"]
+    assert (rules["United States"], rules["China"]) == (56.9, 11.8)
+
+
+def test_every_survey_edition_and_question_has_a_codebook_row():
+    editions = data.load("survey_editions")
+    assert list(editions["edition"]) == list(range(2019, 2026))
+    questions = data.load("survey_questions")
+    assert set(questions["question"]) >= set(data.load("survey_trust")["question"]) | {"forced-choice"}
+    assert (questions["wording_status"] == "verbatim").any()
+
+
+def test_trade_keeps_one_value_per_reporter_series_and_year():
+    trade = data.load("trade")
+    assert not trade.duplicated(["year", "partner", "reporter", "flow"]).any()
+    vietnam = trade[trade["reporter"] == "Vietnam customs"]
+    for partner in ("China", "United States"):
+        for flow in ("Vietnam exports", "Vietnam imports"):
+            years = vietnam[(vietnam["partner"] == partner) & (vietnam["flow"] == flow)]["year"]
+            assert len(years) >= 5, f"Vietnamese customs series {partner}/{flow} too short"
+
+
+def test_fdi_ranks_and_amounts_are_plausible():
+    fdi = data.load("fdi")
+    assert (fdi["usd_bn"].dropna() < 100).all() and (fdi["rank"].dropna() <= 20).all()
+    assert fdi["usd_bn"].notna().sum() + fdi["rank"].notna().sum() > len(fdi), "rows need an amount or a rank"
+    assert pd.api.types.is_datetime64_any_dtype(fdi["period_end"])
