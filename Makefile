@@ -2,6 +2,8 @@
 #   make book    install what the book needs (first run) and build the HTML into _build/html
 #   make test    install what the tests need too (Chromium included) and run every test
 #   make lab     open the chapters as notebooks in JupyterLab
+#   make student build the student edition (no solutions) into _build/student/html
+#   make bundle  zip the built book, data and notebooks for offline use (EDITION=student for students)
 #   make serve   serve the built book on http://127.0.0.1:8000
 #   make bench   time execution and builds, weigh every page
 #   make clean   remove the build (keeps the virtual environment); distclean removes both
@@ -15,11 +17,11 @@ BOOK_DEPS := $(VENV)/.book-deps
 TEST_DEPS := $(VENV)/.test-deps
 LAB_DEPS  := $(VENV)/.lab-deps
 
-.PHONY: book test lab serve bench clean distclean lock help
+.PHONY: book student bundle test lab serve bench clean distclean lock help
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# //'
+	@sed -n '2,11p' Makefile | sed 's/^# //'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +45,13 @@ $(LAB_DEPS): $(BOOK_DEPS) requirements-lab.txt
 
 book: $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py
+
+student: $(BOOK_DEPS)
+	$(BIN)/python scripts/build.py --student
+
+bundle: $(BOOK_DEPS)
+	$(BIN)/python scripts/build.py $(if $(filter student,$(EDITION)),--student)
+	$(BIN)/python scripts/bundle.py $(if $(filter student,$(EDITION)),--student)
 
 test: $(TEST_DEPS)
 	$(BIN)/python -m pytest

@@ -8,6 +8,8 @@ Two small pieces, both registered by the project itself:
 * `setup()`, a Sphinx extension (listed in _config.yml). It serves book/_static, adds the
   book's stylesheet, and adds the vendored vega scripts only to the pages that hold a chart:
   Jupyter Book would add every script under the root _static/ folder to every page.
+  It also writes every chapter as a runnable .ipynb under notebooks/ (without solutions in the
+  student edition) and points the page's .ipynb download and Colab button at it.
 """
 
 from __future__ import annotations
@@ -96,8 +98,59 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> No
     context["script_files"] = unique
 
 
+def _notebook_docs(app) -> dict[str, Path]:
+    """Chapters and assignments that are notebooks (MyST files with a kernelspec)."""
+    docs = {}
+    for docname in sorted(app.env.found_docs):
+        path = Path(app.env.doc2path(docname))
+        if path.suffix == ".md" and "kernelspec:" in path.read_text(encoding="utf-8")[:500]:
+            docs[docname] = path
+    return docs
+
+
+def _repository(app) -> tuple[str, str]:
+    options = app.config.html_theme_options
+    return options.get("repository_url", ""), options.get("repository_branch", "main")
+
+
+def _write_notebooks(app, exception) -> None:
+    if exception or app.builder.name not in HTML_BUILDERS:
+        return
+    import nbformat
+
+    from giants.classroom import notebook
+
+    repository, branch = _repository(app)
+    for docname, path in _notebook_docs(app).items():
+        target = Path(app.outdir) / "notebooks" / f"{docname}.ipynb"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        nb = notebook(path.read_text(encoding="utf-8"), repository=repository, branch=branch,
+                      student=app.config.hide_solutions)
+        nbformat.write(nb, target)
+
+
+def _point_buttons_at_notebooks(app, pagename, templatename, context, doctree) -> None:
+    # The theme links Colab to the chapter's .md in the repository, which Colab cannot open,
+    # and offers the executed notebook (with the teacher's solutions) for download. Both now
+    # point at the generated notebook: Colab through the published site's branch.
+    if pagename not in _notebook_docs(app):
+        return
+    url, _ = _repository(app)
+    github = url.rstrip("/").removeprefix("https://github.com/")
+    for group in context.get("header_buttons", []):
+        for button in group.get("buttons", []):
+            if button.get("label") == "download-notebook-button":
+                button["url"] = context["pathto"](f"notebooks/{pagename}.ipynb", 1)
+            if button.get("text") == "Colab":
+                button["url"] = (f"{app.config.html_theme_options.get('launch_buttons', {}).get('colab_url')}"
+                                 f"/github/{github}/blob/{app.config.giants_pages_branch}/notebooks/{pagename}.ipynb")
+
+
 def setup(app):
     app.add_config_value("giants_static_dir", "book/_static", "html")
+    app.add_config_value("giants_pages_branch", "gh-pages", "html")
+    app.connect("build-finished", _write_notebooks)
+    app.connect("html-page-context", _point_buttons_at_notebooks, priority=950)
     app.connect("config-inited", _serve_static)
     app.connect("html-page-context", _add_chart_scripts)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)

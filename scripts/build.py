@@ -3,6 +3,10 @@
 Runs `jupyter-book build` (cached execution: unchanged notebooks are not re-run), keeps the
 whole log in _build/build.log, and exits non-zero on any warning, cell error or timeout.
 
+`--student` builds the student edition instead: the book's sources are copied to
+_build/student/src with every solution stripped (giants.classroom.strip_solutions), built
+there, and the HTML lands in _build/student/html. Nothing of the teacher's build is reused.
+
 jupyter-cache knows a notebook only by its own text, so it would keep serving outputs made
 with an older helper package or older data. The build therefore fingerprints giants/,
 data/ and references.bib, and empties the execution cache (and Sphinx's environment) when
@@ -45,25 +49,59 @@ def refresh_cache() -> None:
     FINGERPRINT.write_text(current)
 
 
-def build() -> int:
+STUDENT = ROOT / "_build" / "student"
+
+
+def student_sources() -> Path:
+    """A copy of the book's sources with every solution removed; returns its root."""
+    from giants.classroom import strip_solutions
+
+    source = STUDENT / "src"
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.copytree(ROOT / "book", source / "book", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    for name in ("_config.yml", "_toc.yml", "references.bib"):
+        shutil.copy2(ROOT / name, source / name)
+    for chapter in (source / "book").rglob("*.md"):
+        chapter.write_text(strip_solutions(chapter.read_text(encoding="utf-8")), encoding="utf-8")
+    config = source / "_config.yml"
+    text = config.read_text(encoding="utf-8")
+    if "    hide_solutions: false\n" not in text:
+        raise SystemExit("_config.yml must set 'hide_solutions: false' under sphinx.config")
+    config.write_text(text.replace("    hide_solutions: false\n", "    hide_solutions: true\n")
+                      .replace('title: "Vietnam between the giants"', 'title: "Vietnam between the giants (student edition)"'),
+                      encoding="utf-8")
+    return source
+
+
+def build(student: bool = False) -> int:
     LOG.parent.mkdir(exist_ok=True)
     refresh_cache()
+    root = student_sources() if student else ROOT
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    command = [str(jupyter_book), "build", str(ROOT), "--builder", "html",
+    command = [str(jupyter_book), "build", str(root), "--builder", "html",
                "--warningiserror", "--keep-going"]
-    with LOG.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE,
+    log_path = STUDENT / "build.log" if student else LOG
+    with log_path.open("w", encoding="utf-8") as log:
+        process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, text=True)
         for line in process.stdout:
             sys.stdout.write(line)
             log.write(line)
-    return process.wait()
+    status = process.wait()
+    if student and status == 0:
+        shutil.rmtree(STUDENT / "html", ignore_errors=True)
+        shutil.copytree(root / "_build" / "html", STUDENT / "html")
+    return status
 
 
 if __name__ == "__main__":
-    status = build()
+    student = "--student" in sys.argv[1:]
+    status = build(student)
+    log = STUDENT / "build.log" if student else LOG
+    html = STUDENT / "html" if student else HTML
     if status:
-        print(f"\nThe book did not build (exit {status}); the whole log is in {LOG}.", file=sys.stderr)
+        print(f"\nThe book did not build (exit {status}); the whole log is in {log}.", file=sys.stderr)
     else:
-        print(f"\nBook built. Open {HTML / 'index.html'} or run `make serve`.")
+        print(f"\n{'Student edition' if student else 'Book'} built. Open {html / 'index.html'}"
+              f"{'' if student else ' or run `make serve`'}.")
     sys.exit(status)

@@ -5,6 +5,9 @@ one request may leave localhost: the route handler counts (and blocks) any that 
 Screenshots at desktop and phone width go to _build/screenshots/ for a human to look at.
 """
 
+import subprocess
+import sys
+import zipfile
 from urllib.parse import urlparse
 
 import pytest
@@ -61,7 +64,8 @@ def visit(browser, url: str, viewport: dict, screenshot):
     expected, drawn = charts.count(), 0
     for i in range(expected):
         # svg.marks / canvas.marks is Vega's drawing; a bare svg would match the menu icon.
-        charts.nth(i).locator("svg.marks, canvas.marks").first.wait_for(timeout=15_000)
+        # "attached", not "visible": an answer key's chart sits in a collapsed solution.
+        charts.nth(i).locator("svg.marks, canvas.marks").first.wait_for(state="attached", timeout=15_000)
         drawn += 1
     page.wait_for_timeout(300)  # let fonts and layout settle for the picture
     page.screenshot(path=str(screenshot), full_page=True)
@@ -107,3 +111,27 @@ def test_timeline_zooms_from_two_millennia_to_a_few_years(browser, site):
     context.close()
     assert "100 BC" in before or "0" in before, before
     assert after != before and all(int(label) > 1900 for label in after if label.isdigit()), after
+
+
+def test_the_offline_bundle_opens_from_disk_with_charts_drawn(browser, built_book, tmp_path):
+    """make bundle's zip, unzipped and opened as files: charts draw and nothing is fetched."""
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bundle.py")], check=True, cwd=ROOT)
+    bundle = ROOT / "_build" / "vietnam-between-the-giants.zip"
+    with zipfile.ZipFile(bundle) as zf:
+        names = zf.namelist()
+        assert "vietnam-between-the-giants/data/datapackage.json" in names
+        assert "vietnam-between-the-giants/notebooks/book/the-sea.ipynb" in names
+        zf.extractall(tmp_path)
+    page_url = (tmp_path / "vietnam-between-the-giants" / "book" / "opinion-and-trade.html").as_uri()
+    outside = []
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
+                  else (outside.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto(page_url, wait_until="load")
+    page.wait_for_selector(".giants-chart-view svg.marks", timeout=15000)
+    page.wait_for_timeout(1000)
+    charts, drawn = page.locator(".giants-chart-view").count(), page.locator(".giants-chart-view svg.marks").count()
+    context.close()
+    assert charts >= 4 and drawn == charts, f"{drawn} of {charts} charts drawn from disk"
+    assert outside == [], f"the offline bundle tried the network: {outside}"

@@ -1,0 +1,142 @@
+"""The classroom edition: exercises everywhere, solutions that never reach students, assignments
+whose checks can fail, launch buttons and downloads. (The offline bundle is opened from disk
+in test_browser.py, which owns the browser.)"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+from bs4 import BeautifulSoup
+
+from giants import checks, classroom, maps
+from giants.toc import ROOT, toc_files
+
+ASSIGNMENTS = sorted((ROOT / "book" / "assignments").glob("*.md"))
+STUDENT_HTML = ROOT / "_build" / "student" / "html"
+
+
+def solution_lines(md_text: str) -> set[str]:
+    """Long lines that appear in a page's solutions and nowhere else in it."""
+    stripped = classroom.strip_solutions(md_text)
+    removed = set(md_text.splitlines()) - set(stripped.splitlines())
+    return {line.strip() for line in removed
+            if len(line.strip()) > 40 and not line.lstrip().startswith(("```", ":::", ":", "#"))}
+
+
+def page_text(path: Path) -> str:
+    return " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").get_text(" ").split())
+
+
+@pytest.fixture(scope="session")
+def student_book() -> Path:
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--student"],
+                            cwd=ROOT, capture_output=True, text=True)
+    if result.returncode != 0:
+        pytest.fail("the student build failed:\n" + "\n".join(result.stdout.splitlines()[-40:]))
+    return STUDENT_HTML
+
+
+# --- exercises and solutions in the sources ---------------------------------------------------
+
+@pytest.mark.parametrize("path", [p for p in toc_files() if p.stem != "instructor-guide"], ids=lambda p: p.stem)
+def test_every_chapter_has_exercises_and_every_exercise_a_solution(path):
+    found = classroom.exercises(path.read_text(encoding="utf-8"))
+    assert found, f"{path.name} has no {{exercise}} blocks"
+    unsolved = [label for label, solved in found.items() if not solved]
+    assert not unsolved, f"{path.name}: exercises without a solution: {unsolved}"
+
+
+def test_stripping_removes_every_solution_and_keeps_every_exercise():
+    for path in toc_files():
+        text = path.read_text(encoding="utf-8")
+        stripped = classroom.strip_solutions(text)
+        assert "{solution" not in stripped
+        assert classroom.exercises(stripped).keys() == classroom.exercises(text).keys()
+        assert not any(line in stripped for line in solution_lines(text))
+
+
+def test_a_solution_in_an_unknown_form_is_refused_not_leaked():
+    with pytest.raises(ValueError, match="not in the form"):
+        classroom.strip_solutions("::::{solution} x\nsecret\n::::\n")
+
+
+# --- the student edition ----------------------------------------------------------------------
+
+def test_student_edition_shows_exercises_but_no_solution_text(student_book):
+    leaks = {}
+    for path in toc_files():
+        page = student_book / path.relative_to(ROOT).with_suffix(".html")
+        html = page.read_text(encoding="utf-8")
+        text = page_text(page)
+        if path.stem != "instructor-guide":
+            assert 'class="exercise admonition"' in html, f"{page.name}: exercises missing"
+        assert "solution dropdown" not in html
+        found = [line for line in solution_lines(path.read_text(encoding="utf-8"))
+                 if " ".join(re.sub(r"[`*{}]", "", line).split()) in text]
+        if found:
+            leaks[page.name] = found[:2]
+    assert not leaks, f"solution text in the student edition: {leaks}"
+
+
+def test_student_notebooks_have_no_solutions_and_start_with_setup(student_book):
+    for path in toc_files():
+        nb = nbformat.read(student_book / "notebooks" / path.relative_to(ROOT).with_suffix(".ipynb"), 4)
+        assert "setup" in nb.cells[0].metadata.get("tags", [])
+        source = "\n".join(cell.source for cell in nb.cells)
+        assert "{solution" not in source
+        assert not any(line in source for line in solution_lines(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", ASSIGNMENTS, ids=lambda p: p.stem)
+def test_a_students_blank_assignment_runs_and_says_what_is_left(path, tmp_path):
+    """The student's notebook runs top to bottom; every check says 'not answered yet'."""
+    from nbclient import NotebookClient
+
+    nb = classroom.notebook(path.read_text(encoding="utf-8"), repository="unused", branch="main", student=True)
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute()
+    printed = "\n".join(out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
+                        for out in cell.get("outputs", []))
+    assert "not answered yet" in printed and "✓" not in printed
+
+
+# --- the self-checks can fail, with a useful message -----------------------------------------
+
+def test_checks_remind_about_unanswered_tasks(capsys):
+    checks.chosen_features(None)
+    assert "not answered yet" in capsys.readouterr().out
+
+
+def test_checks_catch_the_usual_mistakes():
+    land = maps.basemap()
+    ids = ["triton-island", "spratly-island", "fiery-cross-reef"]
+    with pytest.raises(AssertionError, match="not ids"):
+        checks.chosen_features(["no-such-reef", *ids])
+    with pytest.raises(AssertionError, match="degrees"):
+        checks.distances_km(ids, pd.Series([2.2, 3.1, 4.5], index=ids), land)
+    with pytest.raises(AssertionError, match="equal-area|far too small"):
+        checks.zone_area_km2(40.0, land, 100)
+    with pytest.raises(AssertionError, match="one of"):
+        checks.verdict("true", "It is. Very.")
+    mixed = pd.DataFrame({"China": [133.1], "United States": [999.0]}, index=[2020])
+    with pytest.raises(AssertionError, match="off"):
+        checks.totals_by_year(mixed)
+
+
+# --- launch buttons and downloads -------------------------------------------
+
+def test_chapters_have_launch_buttons_and_a_notebook_download(built_book):
+    page = (built_book / "book" / "the-sea.html").read_text(encoding="utf-8")
+    assert "https://mybinder.org/v2/gh/" in page
+    assert "/hub/user-redirect/git-pull?" in page
+    assert "https://colab.research.google.com/github/" in page and "/notebooks/book/the-sea.ipynb" in page
+    assert "Live Code" in page and "initThebeSBT" in page
+    download = re.search(r'href="(\.\./notebooks/book/the-sea\.ipynb)"', page)
+    assert download and (built_book / "book" / download.group(1)).resolve().exists()
+    nb = nbformat.read(built_book / "notebooks" / "book" / "the-sea.ipynb", 4)
+    assert "git" in nb.cells[0].source and "Download the repository" in nb.cells[0].source
