@@ -78,3 +78,16 @@ def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path):
     text = chapter.read_text()
     assert "tags: [hide-input]" in text and "expected_output: |\n  4\n" in text and "print(2 + 2)" in text
     assert refresh_outputs.actual_outputs(chapter) == [("4\n", "4\n")]
+
+
+def test_the_deploy_workflow_runs_make_test_and_publishes_the_built_book():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
+    steps = workflow["jobs"]["test-and-publish"]["steps"]
+    assert any(step.get("run") == "make test" for step in steps)
+    publish = next(step for step in steps if "actions-gh-pages" in step.get("uses", ""))
+    assert publish["with"]["publish_dir"] == "./_build/html"
+    # Colab opens the notebooks from the branch the site is published to.
+    config = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert publish["with"]["publish_branch"] == config["sphinx"]["config"]["giants_pages_branch"]
