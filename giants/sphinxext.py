@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -25,6 +26,7 @@ from giants.charts import is_map
 MIME = "application/vnd.vegalite.v5+json"
 CHART_CLASS = "giants-chart"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+BOOK_TITLE, BOOK_YEAR = "Vietnam between the giants", 2026
 
 
 class VegaLiteRenderer:
@@ -56,12 +58,27 @@ def chart_html(spec: dict, source: str) -> str:
     # Inert JSON in a <script> element: "</" must not end the element early.
     payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     source_line = f'<p class="chart-source">Source: {html.escape(source)}</p>' if source else ""
+    title = chart_title(spec)
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chart"
+    # The CSV link is filled in by giants-charts.js from the chart's own data, so it holds
+    # exactly what is drawn; the citation is text, so it survives printing.
+    reuse = (f'<p class="chart-reuse"><a class="chart-csv" download="{slug}.csv" href="#">'
+             f'Download the data (CSV)</a> <span class="chart-cite">Cite this chart: '
+             f'“{html.escape(title)}”, in <em>{BOOK_TITLE}</em> ({BOOK_YEAR})'
+             f'<span class="chart-cite-url"></span>.</span></p>')
     return (
         f'<div class="{kind}">'
         f'<div class="{CHART_CLASS}-view"></div>'
         f'<script type="application/json" class="{CHART_CLASS}-spec">{payload}</script>'
-        f"{source_line}</div>"
+        f"{source_line}{reuse}</div>"
     )
+
+
+def chart_title(spec: dict) -> str:
+    """The chart's title as one line of text."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
 
 
 def vendored_scripts(static_dir: Path) -> list[str]:

@@ -135,3 +135,22 @@ def test_the_offline_bundle_opens_from_disk_with_charts_drawn(browser, built_boo
     context.close()
     assert charts >= 4 and drawn == charts, f"{drawn} of {charts} charts drawn from disk"
     assert outside == [], f"the offline bundle tried the network: {outside}"
+
+
+def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
+    """The CSV link holds the rows the chart draws (a header and at least one row per datum)."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(site + "book/opinion-and-trade.html", wait_until="networkidle")
+    links = page.locator(".giants-chart .chart-csv")
+    assert links.count() == page.locator(".giants-chart").count() >= 4
+    for i in range(links.count()):
+        csv = page.evaluate("href => fetch(href).then(r => r.text())", links.nth(i).get_attribute("href"))
+        header, *rows = csv.strip().split("\n")
+        assert len(header.split(",")) >= 2 and len(rows) >= 4, csv[:200]
+    trade = page.evaluate("href => fetch(href).then(r => r.text())",
+                          page.locator("#fig-trade .chart-csv").get_attribute("href"))
+    assert "usd_bn" in trade.split("\n")[0] and ",144," in trade
+    cite = page.locator("#fig-trade .chart-cite").inner_text()
+    assert "Vietnam buys from China and sells to the United States" in cite and "opinion-and-trade.html" in cite
+    context.close()

@@ -7,6 +7,41 @@
     renderer: "svg",
     actions: { export: true, source: false, compiled: false, editor: false },
   };
+  // The rows the chart draws: its inline datasets, map features reduced to their properties,
+  // nested values (geometry) left out. Several datasets are stacked with a "dataset" column.
+  function rowsOf(spec) {
+    const sets = spec.datasets || {};
+    const names = Object.keys(sets);
+    const rows = [];
+    names.forEach(function (name, i) {
+      sets[name].forEach(function (record) {
+        const flat = record && record.type === "Feature" ? record.properties || {} : record;
+        const row = names.length > 1 ? { dataset: "table " + (i + 1) } : {};
+        Object.keys(flat).forEach(function (key) {
+          const value = flat[key];
+          if (value === null || typeof value !== "object") row[key] = value;
+        });
+        rows.push(row);
+      });
+    });
+    return rows;
+  }
+
+  function toCsv(rows) {
+    const columns = [];
+    rows.forEach(function (row) {
+      Object.keys(row).forEach(function (key) { if (columns.indexOf(key) < 0) columns.push(key); });
+    });
+    const cell = function (value) {
+      if (value === undefined || value === null) return "";
+      const text = String(value);
+      return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    };
+    return [columns.join(",")].concat(rows.map(function (row) {
+      return columns.map(function (key) { return cell(row[key]); }).join(",");
+    })).join("\n") + "\n";
+  }
+
   document.querySelectorAll(".giants-chart").forEach(function (chart) {
     const view = chart.querySelector(".giants-chart-view");
     let spec;
@@ -17,6 +52,14 @@
       console.error(error);
       return;
     }
+    const csv = chart.querySelector(".chart-csv");
+    if (csv) {
+      const rows = rowsOf(spec);
+      csv.href = URL.createObjectURL(new Blob([toCsv(rows)], { type: "text/csv" }));
+      csv.title = rows.length + " rows";
+    }
+    const url = chart.querySelector(".chart-cite-url");
+    if (url && location.protocol !== "file:") url.textContent = ", " + location.href.split("#")[0];
     vegaEmbed(view, spec, options).catch(function (error) {
       view.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
