@@ -6,6 +6,7 @@
 #   make bundle  zip the built book, data and notebooks for offline use (EDITION=student for students)
 #   make serve   serve the built book on http://127.0.0.1:8000
 #   make bench   time execution and builds, weigh every page
+#   make audit   Lighthouse (mobile, offline) on every page: scores and weights
 #   make clean   remove the build (keeps the virtual environment); distclean removes both
 #   make lock    re-resolve constraints.txt after changing a pin in requirements*.txt
 
@@ -16,12 +17,14 @@ PORT   ?= 8000
 BOOK_DEPS := $(VENV)/.book-deps
 TEST_DEPS := $(VENV)/.test-deps
 LAB_DEPS  := $(VENV)/.lab-deps
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: book student bundle test lab serve bench clean distclean lock help
+.PHONY: book student bundle audit test lab serve bench clean distclean lock help
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# //'
+	@sed -n '2,12p' Makefile | sed 's/^# //'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +55,14 @@ student: $(BOOK_DEPS)
 bundle: $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py $(if $(filter student,$(EDITION)),--student)
 	$(BIN)/python scripts/bundle.py $(if $(filter student,$(EDITION)),--student)
+
+$(LIGHTHOUSE):
+	@# Lighthouse 12 is the last line that runs on Node 20; it drives Debian's chromium.
+	npm install --prefix $(VENV)/lighthouse --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
+
+audit: $(TEST_DEPS) $(LIGHTHOUSE)
+	$(BIN)/python scripts/build.py
+	$(BIN)/python scripts/audit.py $(LIGHTHOUSE)
 
 test: $(TEST_DEPS)
 	$(BIN)/python -m pytest

@@ -163,10 +163,25 @@ def _point_buttons_at_notebooks(app, pagename, templatename, context, doctree) -
                                  f"/github/{github}/blob/{app.config.giants_pages_branch}/notebooks/{pagename}.ipynb")
 
 
+def _describe_page(app, pagename, templatename, context, doctree) -> None:
+    # Search engines and link previews want a one-sentence summary: the page's first paragraph.
+    if doctree is None:
+        return
+    for paragraph in doctree.findall(nodes.paragraph):
+        text = " ".join(paragraph.astext().split())
+        if len(text) > 60:
+            if len(text) > 155:
+                text = text[:152].rsplit(" ", 1)[0] + "…"
+            context["metatags"] = context.get("metatags", "") + (
+                f'\n<meta name="description" content="{html.escape(text, quote=True)}" />')
+            return
+
+
 def setup(app):
     app.add_config_value("giants_static_dir", "book/_static", "html")
     app.add_config_value("giants_pages_branch", "gh-pages", "html")
     app.connect("build-finished", _write_notebooks)
+    app.connect("html-page-context", _describe_page)
     app.connect("html-page-context", _point_buttons_at_notebooks, priority=950)
     app.connect("config-inited", _serve_static)
     app.connect("html-page-context", _add_chart_scripts)

@@ -158,3 +158,9 @@ def test_every_claim_check_has_claim_evidence_verdict_and_a_citation(built_book,
             if not box.select("a.reference.internal, a.footnote-reference"):
                 problems.append(f"{name}: claim check {i} cites nothing")
     assert not problems, "\n".join(problems)
+
+
+def test_no_dollar_amount_is_typeset_as_mathematics(built_book, chapter_pages):
+    """The book has no mathematics; "$119 billion and $144 billion" must stay prose."""
+    for page in chapter_pages.values():
+        assert 'class="math' not in page.read_text(encoding="utf-8"), f"{page.name} has maths markup"
