@@ -37,6 +37,29 @@ def inputs_fingerprint() -> str:
     return digest.hexdigest()
 
 
+STATIC_FINGERPRINT = ROOT / "_build" / "static.sha256"
+
+
+def static_fingerprint() -> str:
+    """One hash over the stylesheet, scripts and templates the pages are written with."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in [*ROOT.glob("book/_static/*"), *ROOT.glob("book/_templates/*")] if p.is_file()):
+        digest.update(path.relative_to(ROOT).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def refresh_pages() -> None:
+    # With no chapter changed, Sphinx reports "no targets are out of date" and stops before
+    # copying _static: an edited stylesheet or script would never reach the built pages.
+    # Forgetting what was read (not what was executed) makes it rewrite every page.
+    current = static_fingerprint()
+    if STATIC_FINGERPRINT.exists() and STATIC_FINGERPRINT.read_text() != current:
+        shutil.rmtree(ROOT / "_build" / ".doctrees", ignore_errors=True)
+    STATIC_FINGERPRINT.parent.mkdir(exist_ok=True)
+    STATIC_FINGERPRINT.write_text(current)
+
+
 def refresh_cache() -> None:
     current = inputs_fingerprint()
     if FINGERPRINT.exists() and FINGERPRINT.read_text() == current:
@@ -76,6 +99,7 @@ def student_sources() -> Path:
 def build(student: bool = False) -> int:
     LOG.parent.mkdir(exist_ok=True)
     refresh_cache()
+    refresh_pages()
     root = student_sources() if student else ROOT
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     command = [str(jupyter_book), "build", str(root), "--builder", "html",

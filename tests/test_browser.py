@@ -62,6 +62,14 @@ def visit(browser, url: str, viewport: dict, screenshot):
     page.goto(url, wait_until="networkidle")
     charts = page.locator(".giants-chart-view")
     expected, drawn = charts.count(), 0
+    # Charts are drawn as they near the screen: scroll through the page, then ask for the rest
+    # (those folded inside collapsed solutions) to be drawn too.
+    for i in range(expected):
+        charts.nth(i).evaluate("element => element.scrollIntoView()")
+        page.wait_for_timeout(150)
+    if expected:
+        page.evaluate("() => window.giantsDrawAll().then(() => true)")
+        page.evaluate("() => window.scrollTo(0, 0)")
     for i in range(expected):
         # svg.marks / canvas.marks is Vega's drawing; a bare svg would match the menu icon.
         # "attached", not "visible": an answer key's chart sits in a collapsed solution.
@@ -129,6 +137,7 @@ def test_the_offline_bundle_opens_from_disk_with_charts_drawn(browser, built_boo
                   else (outside.append(route.request.url), route.abort()))
     page = context.new_page()
     page.goto(page_url, wait_until="load")
+    page.evaluate("() => window.giantsDrawAll().then(() => true)")
     page.wait_for_selector(".giants-chart-view svg.marks", timeout=15000)
     page.wait_for_timeout(1000)
     charts, drawn = page.locator(".giants-chart-view").count(), page.locator(".giants-chart-view svg.marks").count()
@@ -142,6 +151,7 @@ def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     page.goto(site + "book/opinion-and-trade.html", wait_until="networkidle")
+    page.evaluate("() => window.giantsDrawAll().then(() => true)")
     links = page.locator(".giants-chart .chart-csv")
     assert links.count() == page.locator(".giants-chart").count() >= 4
     for i in range(links.count()):

@@ -42,7 +42,9 @@
     })).join("\n") + "\n";
   }
 
-  document.querySelectorAll(".giants-chart").forEach(function (chart) {
+  function draw(chart) {
+    if (chart.dataset.drawn) return;
+    chart.dataset.drawn = "yes";
     const view = chart.querySelector(".giants-chart-view");
     let spec;
     try {
@@ -60,9 +62,28 @@
     }
     const url = chart.querySelector(".chart-cite-url");
     if (url && location.protocol !== "file:") url.textContent = ", " + location.href.split("#")[0];
-    vegaEmbed(view, spec, options).catch(function (error) {
+    return vegaEmbed(view, spec, options).catch(function (error) {
       view.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
     });
-  });
+  }
+
+  // Compiling and drawing a chart is the page's heaviest work, so each chart is drawn when it
+  // comes near the screen (or is unfolded), not all at once on load. Printing draws them all.
+  const charts = Array.prototype.slice.call(document.querySelectorAll(".giants-chart"));
+  window.giantsDrawAll = function () { return Promise.all(charts.map(draw)); };
+  window.addEventListener("beforeprint", window.giantsDrawAll);
+  if ("IntersectionObserver" in window) {
+    const watcher = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          watcher.unobserve(entry.target);
+          draw(entry.target);
+        }
+      });
+    }, { rootMargin: "600px 0px" });
+    charts.forEach(function (chart) { watcher.observe(chart); });
+  } else {
+    window.giantsDrawAll();
+  }
 })();
