@@ -70,7 +70,9 @@ def chart_html(spec: dict, source: str) -> str:
         f'<div class="{kind}">'
         f'<div class="{CHART_CLASS}-view"></div>'
         f'<script type="application/json" class="{CHART_CLASS}-spec">{payload}</script>'
-        f"{source_line}{reuse}</div>"
+        f"{source_line}{reuse}"
+        f'<details class="chart-table"><summary>The data as a table</summary>'
+        f"<p>The table is built from the chart's data when this is opened.</p></details></div>"
     )
 
 

@@ -164,3 +164,15 @@ def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
     cite = page.locator("#fig-trade .chart-cite").inner_text()
     assert "Vietnam buys from China and sells to the United States" in cite and "opinion-and-trade.html" in cite
     context.close()
+
+
+def test_every_chart_has_its_data_as_a_table_on_request(browser, site):
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    page.goto(site + "book/opinion-and-trade.html", wait_until="networkidle")
+    page.evaluate("() => window.giantsDrawAll().then(() => true)")
+    table = page.locator("#fig-trade details.chart-table")
+    table.locator("summary").click()
+    assert {"year", "usd_bn", "partner"} <= set(table.locator("th").all_inner_texts())
+    assert table.locator("tbody tr").count() >= 40
+    context.close()

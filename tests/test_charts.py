@@ -77,3 +77,36 @@ def test_vendored_scripts_match_altair_and_their_record():
         assert hashlib.sha256(path.read_bytes()).hexdigest() == info["sha256"], f"{path} changed"
         licence = VENDOR / ("mathjax/LICENSE.txt" if name == "mathjax" else f"{name}.LICENSE.txt")
         assert licence.stat().st_size > 500, f"{name} is vendored without its licence"
+
+
+# Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, on linear RGB.
+DICHROMACY = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+}
+
+
+def _lab(hex_colour: str, matrix) -> "np.ndarray":
+    import numpy as np
+
+    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    seen = np.clip(np.array(matrix) @ linear, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ seen
+    xyz = xyz / np.array([0.9505, 1.0, 1.089])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+@pytest.mark.parametrize("vision", ["normal", *DICHROMACY])
+def test_actor_colours_stay_apart_under_colour_blindness(vision):
+    """Every pair of actor colours differs by at least 15 (CIE76 ΔE) for each dichromacy."""
+    import itertools
+
+    import numpy as np
+
+    matrix = np.eye(3) if vision == "normal" else DICHROMACY[vision]
+    for (a, ca), (b, cb) in itertools.combinations(charts.ACTOR_COLOURS.items(), 2):
+        distance = float(np.linalg.norm(_lab(ca, matrix) - _lab(cb, matrix)))
+        assert distance >= 15, f"{a} and {b} are only ΔE {distance:.1f} apart under {vision}"

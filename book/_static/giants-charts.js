@@ -46,9 +46,11 @@
     if (chart.dataset.drawn) return;
     chart.dataset.drawn = "yes";
     const view = chart.querySelector(".giants-chart-view");
-    let spec;
+    let spec, original;
     try {
-      spec = JSON.parse(chart.querySelector(".giants-chart-spec").textContent);
+      const text = chart.querySelector(".giants-chart-spec").textContent;
+      spec = JSON.parse(text);
+      original = JSON.parse(text);  // Vega works on spec's data in place; tables come from this copy.
     } catch (error) {
       view.textContent = "This chart's data could not be read.";
       console.error(error);
@@ -56,9 +58,32 @@
     }
     const csv = chart.querySelector(".chart-csv");
     if (csv) {
-      const rows = rowsOf(spec);
+      const rows = rowsOf(original);
       csv.href = URL.createObjectURL(new Blob([toCsv(rows)], { type: "text/csv" }));
       csv.title = rows.length + " rows";
+    }
+    // A text equivalent for screen readers and for checking values: the same rows as a
+    // table, built only when a reader opens it (some charts hold hundreds of rows).
+    const table = chart.querySelector("details.chart-table");
+    if (table) {
+      table.addEventListener("toggle", function () {
+        if (!table.open || table.dataset.built) return;
+        table.dataset.built = "yes";
+        const rows = rowsOf(original).slice(0, 500);
+        const columns = rows.length ? Object.keys(rows[0]) : [];
+        const element = document.createElement("table");
+        element.className = "table";
+        const head = element.createTHead().insertRow();
+        columns.forEach(function (key) {
+          const th = document.createElement("th"); th.scope = "col"; th.textContent = key; head.appendChild(th);
+        });
+        const body = element.createTBody();
+        rows.forEach(function (row) {
+          const tr = body.insertRow();
+          columns.forEach(function (key) { tr.insertCell().textContent = row[key] === undefined ? "" : row[key]; });
+        });
+        table.replaceChild(element, table.querySelector("p"));
+      });
     }
     const url = chart.querySelector(".chart-cite-url");
     if (url && location.protocol !== "file:") url.textContent = ", " + location.href.split("#")[0];
