@@ -146,12 +146,18 @@ def test_the_offline_bundle_opens_from_disk_with_charts_drawn(browser, built_boo
     assert outside == [], f"the offline bundle tried the network: {outside}"
 
 
-def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
-    """The CSV link holds the rows the chart draws (a header and at least one row per datum)."""
+def open_with_all_charts_drawn(browser, url: str):
+    """A desktop page with every chart drawn, not only those near the screen."""
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()
-    page.goto(site + "book/opinion-and-trade.html", wait_until="networkidle")
+    page.goto(url, wait_until="networkidle")
     page.evaluate("() => window.giantsDrawAll().then(() => true)")
+    return context, page
+
+
+def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
+    """The CSV link holds the rows the chart draws (a header and at least one row per datum)."""
+    context, page = open_with_all_charts_drawn(browser, site + "book/opinion-and-trade.html")
     links = page.locator(".giants-chart .chart-csv")
     assert links.count() == page.locator(".giants-chart").count() >= 4
     for i in range(links.count()):
@@ -167,10 +173,7 @@ def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
 
 
 def test_every_chart_has_its_data_as_a_table_on_request(browser, site):
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])
-    page = context.new_page()
-    page.goto(site + "book/opinion-and-trade.html", wait_until="networkidle")
-    page.evaluate("() => window.giantsDrawAll().then(() => true)")
+    context, page = open_with_all_charts_drawn(browser, site + "book/opinion-and-trade.html")
     table = page.locator("#fig-trade details.chart-table")
     table.locator("summary").click()
     assert {"year", "usd_bn", "partner"} <= set(table.locator("th").all_inner_texts())
