@@ -20,19 +20,24 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from giants.charts import is_map
 
 MIME = "application/vnd.vegalite.v5+json"
 CHART_CLASS = "giants-chart"
 HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+#: The print edition (make pdf): every chart becomes a vector image drawn offline by vl-convert.
+PRINT_BUILDERS = ("latex",)
+#: Width in pixels that a chart sized to the page column ("container") gets on paper.
+PRINT_WIDTH = 600
 BOOK_TITLE, BOOK_YEAR = "Vietnam between the giants", 2026
 
 
 class VegaLiteRenderer:
     """myst-nb plugin: render Vega-Lite outputs as self-contained chart containers."""
 
-    mime_priority_overrides = [(builder, MIME, 1) for builder in HTML_BUILDERS]
+    mime_priority_overrides = [(builder, MIME, 1) for builder in HTML_BUILDERS + PRINT_BUILDERS]
 
     @staticmethod
     def handle_mime(renderer, data, inline: bool):
@@ -45,7 +50,57 @@ class VegaLiteRenderer:
                 "chart has no source line: finish it with giants.charts.finish(chart, source=…)",
                 subtype="chart", line=data.line,
             )
+        env = renderer.renderer.sphinx_env
+        if env is not None and env.app.builder.name in PRINT_BUILDERS:
+            return print_chart(renderer, spec, source)
         return [nodes.raw("", chart_html(spec, source), format="html")]
+
+
+def print_spec(spec: dict) -> dict:
+    """The chart as it is drawn on paper: a fixed width, and no title.
+
+    The title and takeaway move into the figure's caption (numbered, and listed with the
+    figures), so the drawing does not repeat them.
+    """
+    def fix_width(node):
+        if isinstance(node, dict):
+            return {key: (PRINT_WIDTH if key == "width" and value == "container" else fix_width(value))
+                    for key, value in node.items()}
+        if isinstance(node, list):
+            return [fix_width(item) for item in node]
+        return node
+
+    printed = fix_width({key: value for key, value in spec.items() if key != "title"})
+    # Vega-Lite cannot size to a container that does not exist: drop its autosize "fit".
+    printed.pop("autosize", None)
+    return printed
+
+
+def print_chart(renderer, spec: dict, source: str) -> list[nodes.Node]:
+    """The chart as a vector PDF drawn offline, with its title, takeaway and source as text."""
+    import hashlib
+
+    import altair as alt
+    import vl_convert
+
+    version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    # No allowed base URLs: the book's charts carry their data inline, and printing must not
+    # reach the network.
+    pdf = vl_convert.vegalite_to_pdf(print_spec(spec), vl_version=version, allowed_base_urls=[])
+    name = f"chart-{hashlib.sha256(pdf).hexdigest()[:16]}.pdf"
+    uri = renderer.write_file([name], pdf, overwrite=False, exists_ok=True)
+    # Sphinx scales a drawing wider than the text block down to it, never up.
+    image = nodes.image(uri=uri, alt=spec.get("description", ""))
+    title = spec.get("title", {})
+    subtitle = title.get("subtitle", "") if isinstance(title, dict) else ""
+    subtitle = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
+    note = nodes.paragraph(classes=["chart-print-note"])
+    note += nodes.strong(text=chart_title(spec) + ". ")
+    if subtitle:
+        note += nodes.Text(subtitle + " ")
+    if source:
+        note += nodes.emphasis(text=f"Source: {source}")
+    return [image, note]
 
 
 def chart_html(spec: dict, source: str) -> str:
@@ -179,6 +234,93 @@ def _describe_page(app, pagename, templatename, context, doctree) -> None:
             return
 
 
+class PrintEdition(SphinxPostTransform):
+    """Shape the assembled print edition (make pdf) like a book.
+
+    Sphinx would turn each section of the introduction into a chapter of its own and drop
+    the toc's parts. Here the introduction becomes one unnumbered chapter, each part of
+    _toc.yml opens with a LaTeX part page, and code the web page folds away (cells tagged
+    hide-input, hide-output or hide-cell) is left off the paper: the notebooks keep it. The
+    chapters' citations are footnotes on paper; one bibliography closes the book.
+    """
+
+    default_priority = 10
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        self._drop_folded_code()
+        if self.app.project.path2doc(self.document["source"]) == self.config.root_doc:
+            self._chapters_and_parts()
+
+    def _drop_folded_code(self) -> None:
+        folded = {"tag_hide-input": "cell_input", "tag_hide-output": "cell_output"}
+        for cell in list(self.document.findall(nodes.container)):
+            classes = cell.get("classes", [])
+            if "tag_hide-cell" in classes:
+                cell.parent.remove(cell)
+                continue
+            for tag, part in folded.items():
+                if tag in classes:
+                    for child in [c for c in cell.children if part in c.get("classes", [])]:
+                        cell.remove(child)
+
+    def _chapters_and_parts(self) -> None:
+        top = next(iter(self.document.findall(nodes.section)))
+        wrappers = [c for c in top.children if isinstance(c, nodes.compound) and "toctree-wrapper" in c["classes"]]
+        intro = nodes.section(ids=["giants-print-introduction"])
+        intro += nodes.title(text="Introduction")
+        for child in [c for c in top.children[1:] if c not in wrappers]:
+            top.remove(child)
+            intro += child
+        # An unnumbered chapter that still enters the contents: numbering off around it.
+        top.insert(1, nodes.raw("", r"\setcounter{secnumdepth}{-1}", format="latex"))
+        top.insert(2, intro)
+        top.insert(3, nodes.raw("", r"\setcounter{secnumdepth}{2}", format="latex"))
+        site_map = getattr(self.config, "external_site_map", None)
+        captions = [subtree.caption for subtree in site_map.root.subtrees] if site_map else []
+        for wrapper, caption in zip(wrappers, captions):
+            if caption:
+                wrapper.parent.insert(wrapper.parent.index(wrapper),
+                                      nodes.raw("", rf"\part{{{caption}}}", format="latex"))
+        top += nodes.raw("", r"\setcounter{secnumdepth}{-1}", format="latex")
+        top += self._bibliography()
+
+    def _bibliography(self) -> nodes.section:
+        """Every work in references.bib, in the style of the book's footnotes, as a chapter."""
+        import pybtex.database
+        import pybtex_docutils
+        from pybtex.plugin import find_plugin
+
+        data = pybtex.database.parse_file(str(Path(self.app.srcdir, self.config.bibtex_bibfiles[0])))
+        style = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
+        backend = pybtex_docutils.Backend()
+        chapter = nodes.section(ids=["giants-print-bibliography"])
+        chapter += nodes.title(text="Bibliography")
+        chapter += nodes.paragraph(text="Every work the book cites, by author. On the web, each chapter "
+                                        "lists the works it cites at its end.")
+        for entry in style.format_bibliography(data):
+            chapter += backend.paragraph(entry)
+        return chapter
+
+
+class PrintReferences(SphinxPostTransform):
+    """Drop the chapters' emptied "References" sections from the print edition.
+
+    On the web each chapter lists the works it cites under "References"; on paper those
+    citations are footnotes where they are made (Sphinx moves them there first, hence the
+    late priority), and one bibliography follows the last chapter (PrintEdition).
+    """
+
+    default_priority = 700
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for section in list(self.document.findall(nodes.section)):
+            title = section.next_node(nodes.title)
+            if title is not None and section.astext().strip() == title.astext().strip():
+                section.parent.remove(section)
+
+
 def setup(app):
     app.add_config_value("giants_static_dir", "book/_static", "html")
     app.add_config_value("giants_pages_branch", "gh-pages", "html")
@@ -186,6 +328,8 @@ def setup(app):
     app.connect("html-page-context", _describe_page)
     app.connect("html-page-context", _point_buttons_at_notebooks, priority=950)
     app.connect("config-inited", _serve_static)
+    app.add_post_transform(PrintEdition)
+    app.add_post_transform(PrintReferences)
     app.connect("html-page-context", _add_chart_scripts)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     app.add_css_file("giants.css")

@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
 LOG = ROOT / "_build" / "build.log"
 # Execution cache, and Sphinx's record of what it has read (else it would not re-read at all).
-STALE_WITH_INPUTS = [ROOT / "_build" / ".jupyter_cache", ROOT / "_build" / ".doctrees"]
+STALE_WITH_INPUTS = [ROOT / "_build" / ".jupyter_cache", ROOT / "_build" / ".doctrees",
+                     ROOT / "_build" / ".doctrees-print"]
 FINGERPRINT = ROOT / "_build" / "inputs.sha256"
 
 
@@ -31,6 +32,7 @@ def inputs_fingerprint() -> str:
     """One hash over everything outside the chapters that can change what a chapter prints."""
     digest = hashlib.sha256()
     files = sorted([*ROOT.glob("giants/**/*.py"), *ROOT.glob("data/*"), ROOT / "references.bib"])
+    files = [path for path in files if path not in RENDERING]
     for path in files:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
@@ -38,12 +40,16 @@ def inputs_fingerprint() -> str:
 
 
 STATIC_FINGERPRINT = ROOT / "_build" / "static.sha256"
+#: Code that shapes how outputs are drawn on the page or paper, never what a cell prints:
+#: a change re-renders every page but re-runs no notebook.
+RENDERING = [ROOT / "giants" / "sphinxext.py"]
 
 
 def static_fingerprint() -> str:
-    """One hash over the stylesheet, scripts and templates the pages are written with."""
+    """One hash over the stylesheet, scripts, templates and rendering code of the pages."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in [*ROOT.glob("book/_static/*"), *ROOT.glob("book/_templates/*")] if p.is_file()):
+    inputs = [*ROOT.glob("book/_static/*"), *ROOT.glob("book/_templates/*"), *ROOT.glob("book/_latex/*"), *RENDERING]
+    for path in sorted(p for p in inputs if p.is_file()):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -55,7 +61,8 @@ def refresh_pages() -> None:
     # Forgetting what was read (not what was executed) makes it rewrite every page.
     current = static_fingerprint()
     if STATIC_FINGERPRINT.exists() and STATIC_FINGERPRINT.read_text() != current:
-        shutil.rmtree(ROOT / "_build" / ".doctrees", ignore_errors=True)
+        for doctrees in STALE_WITH_INPUTS[1:]:
+            shutil.rmtree(doctrees, ignore_errors=True)
     STATIC_FINGERPRINT.parent.mkdir(exist_ok=True)
     STATIC_FINGERPRINT.write_text(current)
 
