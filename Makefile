@@ -4,6 +4,7 @@
 #   make lab     open the chapters as notebooks in JupyterLab
 #   make student build the student edition (no solutions) into _build/student/html
 #   make bundle  zip the built book, data and notebooks for offline use (EDITION=student for students)
+#   make pdf     install TeX Live (first run) and build the print edition: _build/vietnam-between-the-giants.pdf
 #   make serve   serve the built book on http://127.0.0.1:8000
 #   make bench   time execution and builds, weigh every page
 #   make audit   Lighthouse (mobile, offline) on every page: scores and weights
@@ -17,14 +18,15 @@ PORT   ?= 8000
 BOOK_DEPS := $(VENV)/.book-deps
 TEST_DEPS := $(VENV)/.test-deps
 LAB_DEPS  := $(VENV)/.lab-deps
+TEX_DEPS  := $(VENV)/.tex-deps
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 
-.PHONY: book student bundle audit test lab serve bench clean distclean lock help
+.PHONY: book student bundle pdf audit test lab serve bench clean distclean lock help
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '2,12p' Makefile | sed 's/^# //'
+	@sed -n '2,13p' Makefile | sed 's/^# //'
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,9 +39,13 @@ $(BOOK_DEPS): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $@
 
-$(TEST_DEPS): $(BOOK_DEPS) requirements-test.txt scripts/install_browser.sh
+$(TEST_DEPS): $(BOOK_DEPS) $(TEX_DEPS) requirements-test.txt scripts/install_browser.sh
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	bash scripts/install_browser.sh
+	@touch $@
+
+$(TEX_DEPS): scripts/install_tex.sh | $(BIN)/python
+	bash scripts/install_tex.sh
 	@touch $@
 
 $(LAB_DEPS): $(BOOK_DEPS) requirements-lab.txt
@@ -55,6 +61,9 @@ student: $(BOOK_DEPS)
 bundle: $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py $(if $(filter student,$(EDITION)),--student)
 	$(BIN)/python scripts/bundle.py $(if $(filter student,$(EDITION)),--student)
+
+pdf: $(BOOK_DEPS) $(TEX_DEPS)
+	$(BIN)/python scripts/pdf.py
 
 $(LIGHTHOUSE):
 	@# Lighthouse 12 is the last line that runs on Node 20; it drives Debian's chromium.

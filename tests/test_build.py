@@ -164,3 +164,39 @@ def test_no_dollar_amount_is_typeset_as_mathematics(built_book, chapter_pages):
     """The book has no mathematics; "$119 billion and $144 billion" must stay prose."""
     for page in chapter_pages.values():
         assert 'class="math' not in page.read_text(encoding="utf-8"), f"{page.name} has maths markup"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Việt Nam and China met.", [("Việt Nam", "vi")]),
+    ("Đảo Phú Lâm (Woody Island), 永兴岛 Yǒngxīng Dǎo", [("Đảo Phú Lâm", "vi"), ("永兴岛", "zh")]),
+    ("the Thanh Niên newspaper", [("Thanh Niên", "vi")]),
+    ("Nguyen Phu Trong visited Beijing; a café, a résumé", []),
+])
+def test_vietnamese_and_chinese_runs_are_found_and_english_is_left_alone(text, expected):
+    from giants.sphinxext import language_runs
+
+    runs = language_runs(text)
+    assert "".join(segment for segment, _ in runs) == text
+    assert [(segment, language) for segment, language in runs if language] == expected
+
+
+def test_pages_mark_vietnamese_and_chinese_with_their_language(built_book):
+    page = BeautifulSoup((built_book / "book" / "opinion-and-trade.html").read_text(encoding="utf-8"), "html.parser")
+    chinese = [span.get_text() for span in page.select('span[lang="zh"]')]
+    assert "东南亚态势报告" in chinese
+    assert page.select('span[lang="vi"]'), "no Vietnamese marked on the page that cites Vietnamese sources"
+    history = BeautifulSoup((built_book / "book" / "two-thousand-years.html").read_text(encoding="utf-8"), "html.parser")
+    assert "Nhân Dân" in [span.get_text() for span in history.select('span[lang="vi"]')]
+    for soup in (page, history):
+        assert not soup.select("pre [lang], code [lang]"), "code or output was marked with a language"
+
+
+def test_headings_never_skip_a_level(built_book, chapter_pages):
+    # Screen-reader users move by headings: an h2 followed by an h4 hides a level.
+    for page in chapter_pages.values():
+        article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels and levels[0] == 1, f"{page.name}: the article does not open with an h1"
+        skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        assert not skips, f"{page.name}: heading levels jump {skips}"
+        assert levels.count(1) == 1, f"{page.name}: {levels.count(1)} h1 headings"
