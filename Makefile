@@ -39,12 +39,12 @@ $(BOOK_DEPS): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $@
 
-$(TEST_DEPS): $(BOOK_DEPS) $(TEX_DEPS) requirements-test.txt scripts/install_browser.sh
+$(TEST_DEPS): $(BOOK_DEPS) $(TEX_DEPS) requirements-test.txt scripts/install_browser.sh scripts/apt_install.sh
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
 	bash scripts/install_browser.sh
 	@touch $@
 
-$(TEX_DEPS): scripts/install_tex.sh | $(BIN)/python
+$(TEX_DEPS): scripts/install_tex.sh scripts/apt_install.sh | $(BIN)/python
 	bash scripts/install_tex.sh
 	@touch $@
 

@@ -18,21 +18,7 @@ have_all() {
 if have_all; then
   exit 0
 fi
-if [ "$(id -u)" -eq 0 ]; then
-  SUDO=""
-elif command -v sudo >/dev/null 2>&1; then
-  SUDO="sudo"
-else
-  echo "The print edition needs TeX Live and Noto fonts: run as root" >&2
-  echo "  apt-get install --no-install-recommends $(echo $PACKAGES)" >&2
-  exit 1
-fi
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "No apt-get here: install XeLaTeX, latexmk, poppler and the Noto Serif, Noto Sans and Noto Serif CJK SC fonts yourself." >&2
-  exit 1
-fi
-$SUDO apt-get update -qq
 # shellcheck disable=SC2086
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+bash "$(dirname "$0")/apt_install.sh" "The print edition" $PACKAGES
 have_all || { echo "TeX Live or the Noto fonts are still missing after apt-get install." >&2; exit 1; }
 xelatex --version | head -1

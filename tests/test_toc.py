@@ -86,6 +86,7 @@ def test_the_deploy_workflow_runs_make_test_and_publishes_the_built_book():
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
     steps = workflow["jobs"]["test-and-publish"]["steps"]
     assert any(step.get("run") == "make test" for step in steps)
+    assert any("make pdf" in step.get("run", "") for step in steps), "the print edition is not published"
     publish = next(step for step in steps if "actions-gh-pages" in step.get("uses", ""))
     assert publish["with"]["publish_dir"] == "./_build/html"
     # Colab opens the notebooks from the branch the site is published to.
