@@ -172,6 +172,29 @@ def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> No
     context["script_files"] = unique
 
 
+#: The one script inline page scripts use while the page is parsed
+#: (`DOCUMENTATION_OPTIONS.pagename = …`): it must stay synchronous.
+SYNCHRONOUS_SCRIPTS = ("documentation_options.js",)
+
+
+def _defer_scripts(app, pagename, templatename, context, doctree) -> None:
+    # A script in <head> without `defer` blocks the first paint; every one the book and its
+    # extensions add (copy button, toggles, tabs, highlighting) only acts on a parsed page.
+    # Deferred scripts run in document order, so their dependencies still hold.
+    from sphinx.builders.html._assets import _JavaScript
+
+    if pagename == "search":
+        return  # its template loads searchtools.js synchronously, which needs doctools.js first
+    deferred = []
+    for script in context.get("script_files", []):
+        filename = getattr(script, "filename", script) or ""
+        attributes = dict(getattr(script, "attributes", {}))
+        if filename and not filename.endswith(SYNCHRONOUS_SCRIPTS) and not {"async", "defer"} & set(attributes):
+            script = _JavaScript(filename, priority=getattr(script, "priority", 500), **attributes, defer="defer")
+        deferred.append(script)
+    context["script_files"] = deferred
+
+
 def _notebook_docs(app) -> dict[str, Path]:
     """Chapters and assignments that are notebooks (MyST files with a kernelspec)."""
     docs = {}
@@ -431,5 +454,6 @@ def setup(app):
     app.add_post_transform(LanguageSpans)
     app.connect("html-page-context", _add_chart_scripts)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
+    app.connect("html-page-context", _defer_scripts, priority=910)
     app.add_css_file("giants.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "1"}

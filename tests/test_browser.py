@@ -179,3 +179,17 @@ def test_every_chart_has_its_data_as_a_table_on_request(browser, site):
     assert {"year", "usd_bn", "partner"} <= set(table.locator("th").all_inner_texts())
     assert table.locator("tbody tr").count() >= 40
     context.close()
+
+
+def test_search_finds_pages_without_errors(browser, site):
+    """Page scripts are deferred (giants.sphinxext); the search page must still work."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "search.html?q=Spratly", wait_until="networkidle")
+    page.locator("#search-results li").first.wait_for(timeout=15_000)
+    assert page.locator("#search-results li").count() >= 3
+    assert errors == [], f"console errors on the search page: {errors}"
+    context.close()
