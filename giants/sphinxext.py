@@ -152,11 +152,10 @@ def _serve_static(app, config) -> None:
 def _add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
     if app.builder.name not in HTML_BUILDERS or f'class="{CHART_CLASS}-spec"' not in context.get("body", ""):
         return
-    # Deferred scripts run in document order once the page is parsed: vega, vega-lite,
-    # vega-embed, then the book's script that draws every container on the page.
+    # Only the book's small chart script is on the page; it fetches vega, vega-lite and
+    # vega-embed (named here, relative to itself) after the page has loaded.
     static = Path(app.srcdir, app.config.giants_static_dir)
-    for script in vendored_scripts(static) + ["giants-charts.js"]:
-        app.add_js_file(script, defer="defer")
+    app.add_js_file("giants-charts.js", defer="defer", **{"data-vendor": " ".join(vendored_scripts(static))})
 
 
 def _drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> None:

@@ -75,6 +75,11 @@ def page_weights() -> dict[str, tuple[int, int, int]]:
             sizes = []
             page.on("response", lambda r: sizes.append(wire_size(r)))
             page.goto(base + page_path, wait_until="networkidle")
+            # Charts (and the vega scripts) load only as a reader scrolls to them: draw them
+            # all, so the weight is that of the whole page read to the end.
+            if page.evaluate("typeof window.giantsDrawAll === 'function'"):
+                page.evaluate("() => window.giantsDrawAll().then(() => true)")
+                page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
             weights[page_path] = (sum(s for s, _ in sizes), sum(z for _, z in sizes), len(sizes))
             context.close()

@@ -67,11 +67,20 @@ def test_no_require_js(built_book, chapter_pages):
 
 
 def test_vega_scripts_only_where_charts_are(built_book, chapter_pages):
+    # The chart script names the vendored vega scripts it fetches once the page has loaded.
     for name, html in pages(chapter_pages):
         page = soup(html)
         has_chart = bool(page.select(".giants-chart"))
-        loads_vega = any("vendor/vega" in t["src"] for t in page.select("script[src]"))
-        assert has_chart == loads_vega, f"{name}: charts={has_chart} but vega loaded={loads_vega}"
+        loaders = page.select('script[src*="giants-charts.js"][data-vendor]')
+        assert has_chart == bool(loaders), f"{name}: charts={has_chart} but chart script={bool(loaders)}"
+        assert not any("vendor/vega" in t["src"] for t in page.select("script[src]")), \
+            f"{name}: vega is loaded with the page, not after it"
+        for loader in loaders:
+            vendor = loader["data-vendor"].split()
+            assert [Path(src).name.split("@")[0] for src in vendor] == ["vega", "vega-lite", "vega-embed"]
+            script_dir = (html.parent / loader["src"].split("?")[0]).parent
+            for src in vendor:
+                assert (script_dir / src).exists(), f"{name}: {src} is not beside giants-charts.js"
 
 
 def test_theme_template_override_still_matches_the_theme():

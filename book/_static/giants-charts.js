@@ -1,7 +1,31 @@
 // Draw every chart container the book's build put on this page (see giants/sphinxext.py).
-// Loaded, deferred, only on pages with charts, after the vendored vega scripts.
+// Loaded, deferred, only on pages with charts. The vendored vega scripts it names in its
+// data-vendor attribute are fetched only once the page has loaded, so that their 800 KB
+// never delay the first paint of the text.
 (function () {
   "use strict";
+  const self = document.currentScript;
+  const vendor = (self.dataset.vendor || "").split(" ").filter(Boolean).map(function (path) {
+    return new URL(path, self.src).href;
+  });
+  let vegaLoading = null;
+  // vega, vega-lite, then vega-embed: each needs the one before it.
+  function loadVega() {
+    if (!vegaLoading) {
+      vegaLoading = vendor.reduce(function (previous, src) {
+        return previous.then(function () {
+          return new Promise(function (resolve, reject) {
+            const script = document.createElement("script");
+            script.src = src;
+            script.onload = resolve;
+            script.onerror = function () { reject(new Error("could not load " + src)); };
+            document.head.appendChild(script);
+          });
+        });
+      }, Promise.resolve());
+    }
+    return vegaLoading;
+  }
   // No "open in editor" or "view source" actions: they would send readers off the site.
   const options = {
     renderer: "svg",
@@ -87,7 +111,9 @@
     }
     const url = chart.querySelector(".chart-cite-url");
     if (url && location.protocol !== "file:") url.textContent = ", " + location.href.split("#")[0];
-    return vegaEmbed(view, spec, options).catch(function (error) {
+    return loadVega().then(function () {
+      return vegaEmbed(view, spec, options);
+    }).catch(function (error) {
       view.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
     });
@@ -98,7 +124,11 @@
   const charts = Array.prototype.slice.call(document.querySelectorAll(".giants-chart"));
   window.giantsDrawAll = function () { return Promise.all(charts.map(draw)); };
   window.addEventListener("beforeprint", window.giantsDrawAll);
-  if ("IntersectionObserver" in window) {
+  function watch() {
+    if (!("IntersectionObserver" in window)) {
+      window.giantsDrawAll();
+      return;
+    }
     const watcher = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) {
@@ -108,7 +138,7 @@
       });
     }, { rootMargin: "600px 0px" });
     charts.forEach(function (chart) { watcher.observe(chart); });
-  } else {
-    window.giantsDrawAll();
   }
+  if (document.readyState === "complete") watch();
+  else window.addEventListener("load", watch);
 })();
