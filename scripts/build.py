@@ -48,7 +48,7 @@ RENDERING = [ROOT / "giants" / "sphinxext.py"]
 def static_fingerprint() -> str:
     """One hash over the stylesheet, scripts, templates and rendering code of the pages."""
     digest = hashlib.sha256()
-    inputs = [*ROOT.glob("book/_static/*"), *ROOT.glob("book/_templates/*"), *ROOT.glob("book/_latex/*"), *RENDERING]
+    inputs = [*ROOT.glob("book/_static/**/*"), *ROOT.glob("book/_templates/**/*"), *ROOT.glob("book/_latex/*"), *RENDERING]
     for path in sorted(p for p in inputs if p.is_file()):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())

@@ -91,10 +91,12 @@ def test_theme_template_override_still_matches_the_theme():
              / "static" / "webpack-macros.html").read_text()
     ours = (ROOT / "book" / "_templates" / "static" / "webpack-macros.html").read_text()
 
-    def body(text):  # the macros, without the leading comment and the dropped script
+    def body(text):  # the macros, without the leading comment and what the book changes
         text = text[text.index("{% macro"):]
-        return [line for line in text.splitlines()
-                if "fontawesome.js" not in line and "custom icons" not in line]
+        return [line.replace("_static/styles/pydata-sphinx-theme.css", "_static/theme/pydata-sphinx-theme.css")
+                for line in text.splitlines()
+                if "fontawesome.js" not in line and "custom icons" not in line
+                and 'rel="preload"' not in line and "Pre-loaded scripts" not in line]
 
     assert body(ours) == body(theme), "pydata-sphinx-theme changed: refresh book/_templates/static/webpack-macros.html"
 
@@ -209,3 +211,54 @@ def test_headings_never_skip_a_level(built_book, chapter_pages):
         skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
         assert not skips, f"{page.name}: heading levels jump {skips}"
         assert levels.count(1) == 1, f"{page.name}: {levels.count(1)} h1 headings"
+
+
+def test_trimmed_theme_stylesheet_keeps_every_class_the_pages_use(built_book):
+    """book/_static/theme/ is the theme's stylesheet cut to the book (scripts/trim_theme.py)."""
+    import hashlib
+    import re
+
+    import pydata_sphinx_theme
+
+    original = (Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+                / "styles" / "pydata-sphinx-theme.css").read_bytes()
+    trimmed = (ROOT / "book" / "_static" / "theme" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    made_from = trimmed.splitlines()[0]
+    assert f"pydata-sphinx-theme {pydata_sphinx_theme.__version__} " in made_from and \
+        hashlib.sha256(original).hexdigest()[:16] in made_from, \
+        "the theme changed since its stylesheet was trimmed: rerun scripts/trim_theme.py"
+
+    def classes(selector: str) -> set[str]:
+        return set(re.findall(r"\.(-?[_a-zA-Z][\w-]*)", selector))
+
+    def selectors(css: str) -> set[str]:
+        css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+        found = set()
+        for group in re.findall(r"([^{}]+)\{", css):
+            if not group.lstrip().startswith("@"):
+                found.update(part.strip() for part in group.split(","))
+        return found
+
+    used = set()
+    for page in built_book.rglob("*.html"):
+        if "_static" not in page.parts:
+            for element in soup(page).select("[class]"):
+                used.update(element["class"])
+    # Every rule of the theme whose classes all occur on some page must have survived.
+    kept = selectors(trimmed)
+    needed = {s for s in selectors(original.decode("utf-8")) if classes(s) and classes(s) <= used}
+    lost = sorted(needed - kept)
+    assert not lost, f"rules the pages need but the trimmed stylesheet lost (rerun scripts/trim_theme.py): {lost[:10]}"
+    # Every icon a stylesheet on the site draws is in the subset icon font.
+    from fontTools.ttLib import TTFont
+
+    sheets = [p.read_text(encoding="utf-8", errors="replace") for p in (built_book / "_static").rglob("*.css")
+              if "vendor" not in p.parts and not (p.parent.name == "styles" and p.name == "pydata-sphinx-theme.css")]
+    wanted = {int(code, 16) for sheet in sheets for code in re.findall(r'"\\([ef][0-9a-f]{3})"', sheet)}
+    wanted |= {ord(char) for sheet in sheets for char in re.findall("[\ue000-\uf8ff]", sheet)}
+    font = TTFont(ROOT / "book" / "_static" / "theme" / "fa-solid-900.subset.woff")
+    solid = TTFont(Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
+                   / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.ttf")
+    # Brand icons (GitHub, GitLab) live in the brands font, which is left whole.
+    missing = sorted(hex(code) for code in (wanted & set(solid.getBestCmap())) - set(font.getBestCmap()))
+    assert not missing, f"icons missing from the subset font (rerun scripts/trim_theme.py): {missing}"
