@@ -413,6 +413,18 @@ def _syllable(word: str, leading: bool = False) -> bool:
     return word[0].isupper() if leading else True
 
 
+class LazyImages(SphinxPostTransform):
+    """Images on the web pages load when they near the screen (loading="lazy"): a map far
+    down a chapter should not slow the first paint of its text."""
+
+    default_priority = 900
+    builders = HTML_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for image in self.document.findall(nodes.image):
+            image.setdefault("loading", "lazy")
+
+
 class LanguageSpans(SphinxPostTransform):
     """Mark Vietnamese and Chinese words on the web pages with their language (lang="vi",
     lang="zh"), so that screen readers pronounce them as such. Code and outputs are left alone."""
@@ -451,6 +463,7 @@ def setup(app):
     app.add_post_transform(PrintEdition)
     app.add_post_transform(PrintReferences)
     app.add_post_transform(LanguageSpans)
+    app.add_post_transform(LazyImages)
     app.connect("html-page-context", _add_chart_scripts)
     app.connect("html-page-context", _drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", _defer_scripts, priority=910)

@@ -99,8 +99,8 @@ def test_timeline_zooms_from_two_millennia_to_a_few_years(browser, site):
     page = context.new_page()
     page.goto(site + "book/two-thousand-years.html", wait_until="networkidle")
     chart = page.locator(".giants-chart-view").first
+    chart.scroll_into_view_if_needed()  # charts are drawn when they reach the screen
     chart.locator("svg.marks").wait_for(timeout=15_000)
-    chart.scroll_into_view_if_needed()
 
     def detail_labels():
         return chart.locator("g.concat_0_group g.role-axis-label text").all_text_contents()

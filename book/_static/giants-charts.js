@@ -124,21 +124,29 @@
   const charts = Array.prototype.slice.call(document.querySelectorAll(".giants-chart"));
   window.giantsDrawAll = function () { return Promise.all(charts.map(draw)); };
   window.addEventListener("beforeprint", window.giantsDrawAll);
-  function watch() {
-    if (!("IntersectionObserver" in window)) {
-      window.giantsDrawAll();
-      return;
-    }
-    const watcher = new IntersectionObserver(function (entries) {
+  // At first only charts already on screen are drawn; once the reader scrolls, charts are
+  // drawn 600px before they arrive, so they are ready when reached.
+  let watcher = null;
+  function watch(margin) {
+    if (watcher) watcher.disconnect();
+    watcher = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
         if (entry.isIntersecting) {
           watcher.unobserve(entry.target);
           draw(entry.target);
         }
       });
-    }, { rootMargin: "600px 0px" });
-    charts.forEach(function (chart) { watcher.observe(chart); });
+    }, { rootMargin: margin });
+    charts.forEach(function (chart) { if (!chart.dataset.drawn) watcher.observe(chart); });
   }
-  if (document.readyState === "complete") watch();
-  else window.addEventListener("load", watch);
+  function start() {
+    if (!("IntersectionObserver" in window)) {
+      window.giantsDrawAll();
+      return;
+    }
+    watch("0px");
+    window.addEventListener("scroll", function () { watch("600px 0px"); }, { once: true, passive: true });
+  }
+  if (document.readyState === "complete") start();
+  else window.addEventListener("load", start);
 })();
