@@ -75,11 +75,16 @@ def page_weights() -> dict[str, tuple[int, int, int]]:
             sizes = []
             page.on("response", lambda r: sizes.append(wire_size(r)))
             page.goto(base + page_path, wait_until="networkidle")
-            # Charts (and the vega scripts) load only as a reader scrolls to them: draw them
-            # all, so the weight is that of the whole page read to the end.
-            if page.evaluate("typeof window.giantsDrawAll === 'function'"):
-                page.evaluate("() => window.giantsDrawAll().then(() => true)")
-                page.wait_for_load_state("networkidle")
+            # Charts (and the vega scripts) and images load only as a reader scrolls to them:
+            # scroll to the end and draw every chart, so the weight is the whole page's.
+            page.evaluate("""async () => {
+                for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight) {
+                    window.scrollTo(0, y);
+                    await new Promise(resolve => setTimeout(resolve, 50));
+                }
+                if (window.giantsDrawAll) await window.giantsDrawAll();
+            }""")
+            page.wait_for_load_state("networkidle")
             page.wait_for_timeout(500)
             weights[page_path] = (sum(s for s, _ in sizes), sum(z for _, z in sizes), len(sizes))
             context.close()
