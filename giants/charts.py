@@ -139,7 +139,7 @@ def use_book_theme() -> None:
 
     The 'mimetype' renderer emits the standard Vega-Lite output, which JupyterLab and
     VS Code draw offline, and which the book's build turns into a page that draws it from
-    vendored scripts (giants.sphinxext). Altair's default renderer would fetch its scripts
+    vendored scripts (giants.sphinx.charts). Altair's default renderer would fetch its scripts
     from a CDN.
     """
     alt.theme.enable("giants")

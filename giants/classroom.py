@@ -51,14 +51,40 @@ if importlib.util.find_spec("giants") is None:
     print("Ready: using the book's code and data in ./book-src")
 '''
 
+#: The setup cell when the book's repository has no public address yet (repository.url is
+#: empty in _config.yml): nothing to fetch from, so it says where the notebook can run.
+SETUP_WITHOUT_REPOSITORY = '''\
+# Setup: this notebook needs the book's helper package (giants) and its data, which come with
+# the book's source folder and its offline bundle. Run it from there (`make lab`).
+import importlib.util
 
-def notebook(md_text: str, *, repository: str, branch: str, student: bool) -> nbformat.NotebookNode:
-    """A chapter or assignment as an .ipynb for hubs and Colab, setup cell first."""
+if importlib.util.find_spec("giants") is None:
+    raise SystemExit("This notebook needs the book's helper package `giants` and its data: open it from "
+                     "the book's folder (run `make lab` there), not on its own.")
+'''
+
+
+def notebook(md_text: str, *, repository: str, branch: str, student: bool, context=None,
+             docname: str = "") -> nbformat.NotebookNode:
+    """A chapter or assignment as an .ipynb for hubs and Colab, setup cell first.
+
+    With a `context` (giants.portable.Context), markdown cells are rewritten as plain Markdown
+    (citations as "(Author, year)", glossary terms and chapter links as text, boxes as quote
+    blocks), so that any notebook viewer shows them as the book does in words.
+    """
+    from giants.portable import portable_markdown
+
     text = strip_solutions(md_text) if student else md_text
     nb = jupytext.reads(text, fmt="md:myst")
-    setup = nbformat.v4.new_code_cell(SETUP.format(repository=repository, branch=branch),
-                                      metadata={"tags": ["setup"]})
-    nb.cells.insert(0, setup)
+    if context is not None:
+        context.cited = []
+        figures_above: set[str] = set()
+        for cell in nb.cells:
+            if cell.cell_type == "markdown":
+                cell.source = portable_markdown(cell.source, context, docname, figures_above)
+                figures_above |= set(re.findall(r"^:name: *(\S+)", cell.source, re.M))
+    code = SETUP.format(repository=repository, branch=branch) if repository else SETUP_WITHOUT_REPOSITORY
+    nb.cells.insert(0, nbformat.v4.new_code_cell(code, metadata={"tags": ["setup"]}))
     nb.metadata.pop("jupytext", None)
     return nb
 

@@ -5,54 +5,87 @@ whole log in _build/build.log, and exits non-zero on any warning, cell error or 
 
 `--student` builds the student edition instead: the book's sources are copied to
 _build/student/src with every solution stripped (giants.classroom.strip_solutions), built
-there, and the HTML lands in _build/student/html. Nothing of the teacher's build is reused.
+there, and the HTML lands in _build/student/html.
+
+One execution feeds every edition. The teacher's HTML, the student edition and the print
+edition (scripts/pdf.py) share one execution cache, _build/.jupyter_cache:
+
+* a chapter whose student copy has the same code cells as the teacher's (its solutions are
+  prose) is the same notebook to jupyter-cache, so its outputs are simply reused;
+* a chapter whose solutions are code cells at its end runs, for students, exactly the
+  teacher's cells up to the first solution: `seed_student_cache` files the teacher's outputs
+  of those cells under the student notebook, so it is not run again;
+* only a notebook whose solutions sit between cells students keep (the assignments: a check
+  follows each answer) is executed for the student edition, once, and cached.
 
 jupyter-cache knows a notebook only by its own text, so it would keep serving outputs made
-with an older helper package or older data. The build therefore fingerprints giants/,
-data/ and references.bib, and empties the execution cache (and Sphinx's environment) when
-the fingerprint changes.
+with an older helper package, older data, other library versions or another Python. The
+build therefore fingerprints giants/, data/, references.bib, the pins and the Python version,
+and empties the execution cache (and Sphinx's record of what it has read) when that changes.
+Builds take a lock (_build/.lock), so two at once (a test run and `make pdf`, say) queue.
 """
 
+from __future__ import annotations
+
+import contextlib
 import hashlib
+import platform
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
-LOG = ROOT / "_build" / "build.log"
-# Execution cache, and Sphinx's record of what it has read (else it would not re-read at all).
-STALE_WITH_INPUTS = [ROOT / "_build" / ".jupyter_cache", ROOT / "_build" / ".doctrees",
-                     ROOT / "_build" / ".doctrees-print"]
-FINGERPRINT = ROOT / "_build" / "inputs.sha256"
+BUILD = ROOT / "_build"
+HTML = BUILD / "html"
+LOG = BUILD / "build.log"
+CACHE = BUILD / ".jupyter_cache"
+STUDENT = BUILD / "student"
+STUDENT_SOURCE = STUDENT / "src"
+#: Code that shapes how outputs are drawn on the page or paper, never what a cell prints:
+#: a change re-renders every page but re-runs no notebook.
+RENDERING = sorted((ROOT / "giants" / "sphinx").glob("*.py"))
+#: Everything outside the chapters that can change what a chapter prints.
+INPUTS = ["giants/**/*.py", "data/*", "references.bib", "constraints.txt", "requirements.txt", "pyproject.toml"]
+# The execution cache, and Sphinx's records of what it has read (else it would not re-read).
+STALE_WITH_INPUTS = [CACHE, BUILD / ".doctrees", BUILD / ".doctrees-print", STUDENT_SOURCE / "_build" / ".doctrees"]
+FINGERPRINT = BUILD / "inputs.sha256"
+STATIC_FINGERPRINT = BUILD / "static.sha256"
 
 
-def inputs_fingerprint() -> str:
-    """One hash over everything outside the chapters that can change what a chapter prints."""
-    digest = hashlib.sha256()
-    files = sorted([*ROOT.glob("giants/**/*.py"), *ROOT.glob("data/*"), ROOT / "references.bib"])
-    files = [path for path in files if path not in RENDERING]
-    for path in files:
+@contextlib.contextmanager
+def build_lock():
+    """One build at a time: builds share the execution cache and Sphinx's records."""
+    import fcntl
+
+    BUILD.mkdir(exist_ok=True)
+    with (BUILD / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _digest(paths, extra: str = "") -> str:
+    digest = hashlib.sha256(extra.encode())
+    for path in sorted(p for p in paths if p.is_file()):
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-STATIC_FINGERPRINT = ROOT / "_build" / "static.sha256"
-#: Code that shapes how outputs are drawn on the page or paper, never what a cell prints:
-#: a change re-renders every page but re-runs no notebook.
-RENDERING = [ROOT / "giants" / "sphinxext.py"]
+def inputs_fingerprint() -> str:
+    """One hash over the inputs that can change what a chapter prints, and the Python running it."""
+    files = {path for pattern in INPUTS for path in ROOT.glob(pattern)} - set(RENDERING)
+    return _digest(files, extra=f"Python {platform.python_version()} {platform.machine()}")
 
 
 def static_fingerprint() -> str:
     """One hash over the stylesheet, scripts, templates and rendering code of the pages."""
-    digest = hashlib.sha256()
-    inputs = [*ROOT.glob("book/_static/**/*"), *ROOT.glob("book/_templates/**/*"), *ROOT.glob("book/_latex/*"), *RENDERING]
-    for path in sorted(p for p in inputs if p.is_file()):
-        digest.update(path.relative_to(ROOT).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    inputs = [*ROOT.glob("book/_static/**/*"), *ROOT.glob("book/_templates/**/*"), *ROOT.glob("book/_latex/*"),
+              *RENDERING]
+    return _digest(inputs)
 
 
 def refresh_pages() -> None:
@@ -72,56 +105,140 @@ def refresh_cache() -> None:
     if FINGERPRINT.exists() and FINGERPRINT.read_text() == current:
         return
     if any(path.exists() for path in STALE_WITH_INPUTS):
-        print("giants/, data/ or references.bib changed: re-executing every chapter.")
+        print("giants/, data/, references.bib, the pins or the Python version changed: "
+              "re-executing every chapter.")
         for path in STALE_WITH_INPUTS:
             shutil.rmtree(path, ignore_errors=True)
     FINGERPRINT.parent.mkdir(exist_ok=True)
     FINGERPRINT.write_text(current)
 
 
-STUDENT = ROOT / "_build" / "student"
+def _write_if_changed(path: Path, content: bytes) -> None:
+    # Sphinx re-reads a document whose file is newer than its last reading: leaving unchanged
+    # files alone keeps a second student build as quick as a second teacher build.
+    if not path.exists() or path.read_bytes() != content:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def student_config() -> str:
+    """_config.yml for the student edition: solutions hidden, its own title, the shared cache."""
+    import yaml
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    sphinx_config = config.get("sphinx", {}).get("config", {})
+    if sphinx_config.get("hide_solutions") is not False:
+        raise SystemExit("_config.yml must set 'hide_solutions: false' under sphinx.config")
+    sphinx_config["hide_solutions"] = True
+    config["title"] = f"{config['title']} (student edition)"
+    config["execute"]["cache"] = str(CACHE)
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
 
 
 def student_sources() -> Path:
-    """A copy of the book's sources with every solution removed; returns its root."""
+    """A copy of the book's sources with every solution removed; returns its root.
+
+    The copy is kept between builds (with its own Sphinx records under src/_build): files are
+    rewritten only when they change, and files gone from the book are removed.
+    """
     from giants.classroom import strip_solutions
 
-    source = STUDENT / "src"
-    shutil.rmtree(source, ignore_errors=True)
-    shutil.copytree(ROOT / "book", source / "book", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    for name in ("_config.yml", "_toc.yml", "references.bib"):
-        shutil.copy2(ROOT / name, source / name)
-    for chapter in (source / "book").rglob("*.md"):
-        chapter.write_text(strip_solutions(chapter.read_text(encoding="utf-8")), encoding="utf-8")
-    config = source / "_config.yml"
-    text = config.read_text(encoding="utf-8")
-    if "    hide_solutions: false\n" not in text:
-        raise SystemExit("_config.yml must set 'hide_solutions: false' under sphinx.config")
-    config.write_text(text.replace("    hide_solutions: false\n", "    hide_solutions: true\n")
-                      .replace('title: "Vietnam between the giants"', 'title: "Vietnam between the giants (student edition)"'),
-                      encoding="utf-8")
-    return source
+    wanted: dict[Path, bytes] = {}
+    for path in (ROOT / "book").rglob("*"):
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+            content = path.read_bytes()
+            if path.suffix == ".md":
+                content = strip_solutions(content.decode("utf-8")).encode("utf-8")
+            wanted[path.relative_to(ROOT)] = content
+    for name in ("_toc.yml", "references.bib"):
+        wanted[Path(name)] = (ROOT / name).read_bytes()
+    wanted[Path("_config.yml")] = student_config().encode("utf-8")
+    for relative, content in wanted.items():
+        _write_if_changed(STUDENT_SOURCE / relative, content)
+    for path in sorted((STUDENT_SOURCE / "book").rglob("*"), reverse=True):
+        if path.is_file() and path.relative_to(STUDENT_SOURCE) not in wanted:
+            path.unlink()
+    return STUDENT_SOURCE
+
+
+def _read_notebook(path: Path):
+    """A MyST chapter as myst-nb reads it for the build (so its cache hash is the same)."""
+    import yaml
+    from myst_nb.core.read import read_myst_markdown_notebook
+    from myst_parser.config.main import MdParserConfig
+
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    extensions = config.get("parse", {}).get("myst_enable_extensions", [])
+    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"),
+                                       config=MdParserConfig(enable_extensions=set(extensions)), path=path)
+
+
+def seed_student_cache(source: Path) -> list[str]:
+    """File the teacher's outputs under each student notebook that runs a prefix of its cells.
+
+    A student notebook whose code cells are exactly the teacher's first cells (the solutions
+    removed were all at the end) computes exactly what the teacher's did up to there, so the
+    teacher's executed outputs are its outputs. Returns the chapters seeded.
+    """
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(str(CACHE))
+    seeded = []
+    for student_path in sorted((source / "book").rglob("*.md")):
+        teacher_path = ROOT / student_path.relative_to(source)
+        if "kernelspec:" not in student_path.read_text(encoding="utf-8")[:500] or not teacher_path.exists():
+            continue
+        student, teacher = _read_notebook(student_path), _read_notebook(teacher_path)
+        student_code = [c for c in student.cells if c.cell_type == "code"]
+        teacher_code = [c for c in teacher.cells if c.cell_type == "code"]
+        same_prefix = [(c.source, c.metadata) for c in teacher_code[:len(student_code)]] == \
+                      [(c.source, c.metadata) for c in student_code]
+        if len(student_code) == len(teacher_code) or not same_prefix:
+            continue  # the same notebook to the cache, or one that must run for itself
+        with contextlib.suppress(KeyError):
+            cache.match_cache_notebook(student)
+            continue  # already seeded (or executed)
+        try:
+            _, executed = cache.merge_match_into_notebook(teacher)
+        except KeyError:
+            continue  # the teacher's edition has not run yet: the student build will execute it
+        for cell, done in zip(student_code, [c for c in executed.cells if c.cell_type == "code"]):
+            cell.outputs, cell.execution_count = done.outputs, done.execution_count
+        cache.cache_notebook_bundle(
+            CacheBundleIn(student, str(student_path), data={"execution_seconds": 0, "outputs_of": str(teacher_path)}),
+            check_validity=False, overwrite=True)
+        seeded.append(student_path.relative_to(source).as_posix())
+    return seeded
 
 
 def build(student: bool = False) -> int:
     LOG.parent.mkdir(exist_ok=True)
-    refresh_cache()
-    refresh_pages()
-    root = student_sources() if student else ROOT
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    command = [str(jupyter_book), "build", str(root), "--builder", "html",
-               "--warningiserror", "--keep-going"]
-    log_path = STUDENT / "build.log" if student else LOG
-    with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE,
-                                   stderr=subprocess.STDOUT, text=True)
-        for line in process.stdout:
-            sys.stdout.write(line)
-            log.write(line)
-    status = process.wait()
-    if student and status == 0:
-        shutil.rmtree(STUDENT / "html", ignore_errors=True)
-        shutil.copytree(root / "_build" / "html", STUDENT / "html")
+    with build_lock():
+        refresh_cache()
+        refresh_pages()
+        root = ROOT
+        if student:
+            root = student_sources()
+            seeded = seed_student_cache(root)
+            if seeded:
+                print(f"Student edition: the teacher's outputs serve {len(seeded)} chapter(s) "
+                      f"whose solutions come last: {', '.join(seeded)}")
+        jupyter_book = Path(sys.executable).with_name("jupyter-book")
+        command = [str(jupyter_book), "build", str(root), "--builder", "html",
+                   "--warningiserror", "--keep-going"]
+        log_path = STUDENT / "build.log" if student else LOG
+        log_path.parent.mkdir(parents=True, exist_ok=True)
+        with log_path.open("w", encoding="utf-8") as log:
+            process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE,
+                                       stderr=subprocess.STDOUT, text=True)
+            for line in process.stdout:
+                sys.stdout.write(line)
+                log.write(line)
+        status = process.wait()
+        if student and status == 0:
+            shutil.rmtree(STUDENT / "html", ignore_errors=True)
+            shutil.copytree(root / "_build" / "html", STUDENT / "html")
     return status
 
 

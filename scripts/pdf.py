@@ -1,7 +1,7 @@
 """Build the print edition: the whole book as one PDF, typeset with XeLaTeX.
 
 Sphinx's LaTeX builder writes _build/latex (charts become vector drawings made offline by
-vl-convert: giants.sphinxext), then latexmk runs XeLaTeX until cross-references settle. The
+vl-convert: giants.sphinx.charts), then latexmk runs XeLaTeX until cross-references settle. The
 notebooks' outputs come from the same execution cache as the HTML build, so nothing re-runs
 that the HTML build has run. The PDF is written under a temporary name and renamed when
 complete: _build/vietnam-between-the-giants.pdf.
@@ -27,6 +27,8 @@ TEX_NAME = "vietnam-between-the-giants"
 
 
 def sphinx_latex() -> int:
+    # Jupyter Book 1's own entry point (not its CLI, which has no option for a doctree folder);
+    # it is internal but frozen with Jupyter Book 1.
     from jupyter_book.sphinx import build_sphinx
 
     # The same overrides `jupyter-book build --builder latex` passes, plus a doctree folder
@@ -57,13 +59,14 @@ def typeset() -> int:
 
 
 def main() -> int:
-    build.refresh_cache()
-    build.refresh_pages()
-    status = sphinx_latex()
-    if status:
-        print(f"\nSphinx could not write the LaTeX (exit {status}).", file=sys.stderr)
-        return status
-    status = typeset()
+    with build.build_lock():
+        build.refresh_cache()
+        build.refresh_pages()
+        status = sphinx_latex()
+        if status:
+            print(f"\nSphinx could not write the LaTeX (exit {status}).", file=sys.stderr)
+            return status
+        status = typeset()
     if status:
         return status
     partial = PDF.with_suffix(".pdf.part")

@@ -3,9 +3,9 @@
 Altair writes Vega-Lite specs; a browser needs vega, vega-lite and vega-embed to draw them.
 This script fetches the exact versions that match the pinned Altair from the npm registry
 (`npm pack`), and copies the minified UMD builds and their licences into
-`book/_static/vendor/`. It does the same for MathJax (TeX input, CommonHTML output and its
-web fonts), which Sphinx loads on any page with mathematics. It also writes `book/_static/vendor/VERSIONS.json`, which the
-book's Sphinx extension and the tests read.
+`book/_static/vendor/`. It also writes `book/_static/vendor/VERSIONS.json`, which the book's
+Sphinx extension and the tests read. (The book has no mathematics, so it vendors no MathJax;
+giants.sphinx.assets.NoMaths makes a page with maths a build error.)
 
 Run it after changing the Altair pin:  .venv/bin/python scripts/vendor_js.py
 It needs npm at vendoring time only; the built book and its readers never do.
@@ -36,7 +36,6 @@ PACKAGES = {
 # The vega 5.33.1 tarball ships without its LICENSE file; the same BSD-3-Clause text with
 # the same copyright line ships in the next release's tarball, so take it from there.
 LICENCE_FALLBACK = {"vega": "6.2.0"}
-MATHJAX = "3.2.2"
 
 
 def fetch(name: str, version: str, workdir: Path) -> Path:
@@ -77,14 +76,6 @@ def main() -> None:
         for name in files:
             for suffix in (files[name]["file"], f"{name}.LICENSE.txt"):
                 shutil.copy(staging / suffix, fresh / suffix)
-        mathjax = fetch("mathjax", MATHJAX, staging)
-        fonts = "output/chtml/fonts/woff-v2"
-        # MathJax finds its fonts relative to the script, so keep the es5/ layout.
-        shutil.copytree(mathjax / "es5" / fonts, fresh / "mathjax" / fonts)
-        shutil.copy(mathjax / "es5" / "tex-chtml.js", fresh / "mathjax" / "tex-chtml.js")
-        shutil.copy(mathjax / "LICENSE", fresh / "mathjax" / "LICENSE.txt")
-        files["mathjax"] = {"version": MATHJAX, "file": "mathjax/tex-chtml.js", "sha256": hashlib.sha256(
-            (mathjax / "es5" / "tex-chtml.js").read_bytes()).hexdigest()}
         (fresh / "VERSIONS.json").write_text(json.dumps(files, indent=2) + "\n")
         shutil.rmtree(VENDOR, ignore_errors=True)
         fresh.rename(VENDOR)

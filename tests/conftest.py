@@ -33,3 +33,4 @@ def built_book() -> Path:
         tail = "\n".join(result.stdout.splitlines()[-40:])
         pytest.fail(f"the book build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")
     return HTML
+

@@ -182,7 +182,7 @@ def test_every_chart_has_its_data_as_a_table_on_request(browser, site):
 
 
 def test_search_finds_pages_without_errors(browser, site):
-    """Page scripts are deferred (giants.sphinxext); the search page must still work."""
+    """Page scripts are deferred (giants.sphinx.assets); the search page must still work."""
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     errors = []

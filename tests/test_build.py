@@ -131,20 +131,9 @@ alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q")
 
 def test_a_cell_error_or_a_chart_without_source_fails_the_build(tmp_path):
     """The build's own guards work: it refuses a failing cell and an unsourced chart."""
-    import subprocess
-    import sys
+    from small_book import build_small_book
 
-    (tmp_path / "broken.md").write_text(BROKEN_CHAPTER)
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: broken\n")
-    (tmp_path / "_config.yml").write_text(
-        "title: broken\nonly_build_toc_files: true\n"
-        "execute: {execute_notebooks: force, timeout: 120}\n"
-        "sphinx:\n  extra_extensions: [giants.sphinxext]\n"
-        f"  config: {{giants_static_dir: '{ROOT / 'book' / '_static'}'}}\n"
-    )
-    jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    result = subprocess.run([str(jupyter_book), "build", str(tmp_path), "--warningiserror", "--keep-going"],
-                            capture_output=True, text=True, timeout=600)
+    result = build_small_book(tmp_path, BROKEN_CHAPTER)
     log = result.stdout + result.stderr
     assert result.returncode != 0, "a broken book built without complaint"
     assert "Executing notebook failed" in log, log[-3000:]
@@ -184,7 +173,7 @@ def test_no_dollar_amount_is_typeset_as_mathematics(built_book, chapter_pages):
     ("Nguyen Phu Trong visited Beijing; a café, a résumé", []),
 ])
 def test_vietnamese_and_chinese_runs_are_found_and_english_is_left_alone(text, expected):
-    from giants.sphinxext import language_runs
+    from giants.sphinx.language import language_runs
 
     runs = language_runs(text)
     assert "".join(segment for segment, _ in runs) == text

@@ -131,13 +131,78 @@ def test_checks_catch_the_usual_mistakes():
 
 # --- launch buttons and downloads -------------------------------------------
 
-def test_chapters_have_launch_buttons_and_a_notebook_download(built_book):
+def test_as_shipped_no_launch_button_points_nowhere(built_book):
+    """repository.url is empty in _config.yml: no Binder, hub, Colab or live-code button, and the
+    notebooks say where they can run instead of cloning an address that does not exist."""
     page = (built_book / "book" / "the-sea.html").read_text(encoding="utf-8")
-    assert "https://mybinder.org/v2/gh/" in page
-    assert "/hub/user-redirect/git-pull?" in page
-    assert "https://colab.research.google.com/github/" in page and "/notebooks/book/the-sea.ipynb" in page
-    assert "Live Code" in page and "initThebeSBT" in page
+    for service in ("mybinder.org", "/hub/user-redirect/", "colab.research.google.com", "initThebeSBT()"):
+        assert service not in page, f"a launch button ({service}) with no repository to launch"
     download = re.search(r'href="(\.\./notebooks/book/the-sea\.ipynb)"', page)
     assert download and (built_book / "book" / download.group(1)).resolve().exists()
     nb = nbformat.read(built_book / "notebooks" / "book" / "the-sea.ipynb", 4)
-    assert "git" in nb.cells[0].source and "Download the repository" in nb.cells[0].source
+    assert "git clone" not in nb.cells[0].source and "make lab" in nb.cells[0].source
+
+
+def test_generated_notebooks_read_as_text_not_roles(built_book):
+    """Colab and plain Jupyter show MyST roles raw: the generated notebooks carry them as text."""
+    raw = re.compile(r"\{(footcite|cite|term|doc|numref)(:\w+)?\}`|```\{(footbibliography|admonition|exercise)")
+    for path in toc_files():
+        nb = nbformat.read(built_book / "notebooks" / path.relative_to(ROOT).with_suffix(".ipynb"), 4)
+        markdown = "\n".join(cell.source for cell in nb.cells if cell.cell_type == "markdown")
+        assert not raw.search(markdown), f"{path.name}: {raw.search(markdown).group(0)} left raw"
+    two_visits = nbformat.read(built_book / "notebooks" / "book" / "two-visits.ipynb", 4)
+    text = "\n".join(cell.source for cell in two_visits.cells)
+    assert "(Caporale, 2022)" in text and "> **Claim check: qualified**" in text
+    assert re.search(r"^- Vincenzo Caporale\.", text, re.M), "the notebook lists no references"
+
+
+LAUNCHABLE = """\
+---
+jupytext:
+  text_representation: {extension: .md, format_name: myst}
+kernelspec: {display_name: Python 3, language: python, name: python3}
+---
+# A chapter
+
+```{code-cell} ipython3
+print(2 + 2)
+```
+"""
+
+
+def test_with_a_repository_the_launch_buttons_appear_and_open_the_notebooks(tmp_path):
+    from small_book import build_small_book
+
+    config = ("repository: {url: 'https://github.com/vietnam-books/giants', branch: main}\n"
+              "launch_buttons: {notebook_interface: jupyterlab, binderhub_url: 'https://mybinder.org', "
+              "jupyterhub_url: 'https://hub.school.edu.vn', colab_url: 'https://colab.research.google.com', "
+              "thebe: true}\n")
+    result = build_small_book(tmp_path, LAUNCHABLE, config)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
+    page = (tmp_path / "_build" / "html" / "chapter.html").read_text(encoding="utf-8")
+    assert "https://mybinder.org/v2/gh/vietnam-books/giants/main" in page
+    assert "https://hub.school.edu.vn/hub/user-redirect/git-pull?" in page
+    assert "https://colab.research.google.com/github/vietnam-books/giants/blob/gh-pages/notebooks/chapter.ipynb" in page
+    assert "Live Code" in page and "initThebeSBT" in page
+    nb = nbformat.read(tmp_path / "_build" / "html" / "notebooks" / "chapter.ipynb", 4)
+    assert "https://github.com/vietnam-books/giants" in nb.cells[0].source and "git" in nb.cells[0].source
+
+
+@pytest.mark.parametrize("url, placeholder", [
+    ("https://github.com/vietnam-between-the-giants/book", False),
+    ("https://gitlab.com/school/giants", False),
+    ("https://hub.example.edu", True),
+    ("https://github.com/your-org/book", True),
+    ("https://github.com/<user>/book", True),
+])
+def test_placeholder_addresses_are_recognised(url, placeholder):
+    from giants.sphinx.notebooks import is_placeholder
+
+    assert is_placeholder(url) == placeholder
+
+
+def test_a_placeholder_repository_address_fails_the_build(tmp_path):
+    from small_book import build_small_book
+
+    result = build_small_book(tmp_path, LAUNCHABLE, "repository: {url: 'https://github.com/your-org/book'}\n")
+    assert result.returncode != 0 and "looks like a placeholder" in result.stdout + result.stderr

@@ -11,6 +11,8 @@ import pytest
 
 from giants.toc import ROOT, toc_files
 
+pytestmark = pytest.mark.pdf
+
 PDF = ROOT / "_build" / "vietnam-between-the-giants.pdf"
 TEX = ROOT / "_build" / "latex" / "vietnam-between-the-giants.tex"
 TEX_LOG = TEX.with_suffix(".log")

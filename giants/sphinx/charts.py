@@ -1,0 +1,162 @@
+"""Altair charts in the built book: drawn offline on the web page, vector drawings on paper.
+
+Notebooks keep Altair's standard Vega-Lite output (`application/vnd.vegalite.v5+json`).
+`VegaLiteRenderer` is a myst-nb mime render plugin, found through the entry point in
+pyproject.toml (if the package is not installed into the environment, the plugin silently
+disappears and charts fall back to text: tests/test_build.py counts drawn charts):
+
+* on the web, each chart becomes a container, its spec as inert JSON, its source line as
+  text, a CSV download, a citation and a table of its data; giants-charts.js draws it from
+  the vendored vega scripts when it nears the screen, and `add_chart_scripts` puts that
+  script only on pages that hold a chart;
+* on paper (the latex builder), vl-convert draws it offline as a vector PDF, with its
+  title, takeaway and source as a caption note.
+
+A chart without a source line is a build warning, so a build error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from pathlib import Path
+
+from docutils import nodes
+
+from giants.charts import is_map
+
+MIME = "application/vnd.vegalite.v5+json"
+CHART_CLASS = "giants-chart"
+HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
+PRINT_BUILDERS = ("latex",)
+#: Width in pixels that a chart sized to the page column ("container") gets on paper.
+PRINT_WIDTH = 600
+
+
+class VegaLiteRenderer:
+    """myst-nb plugin: render Vega-Lite outputs as self-contained chart containers."""
+
+    mime_priority_overrides = [(builder, MIME, 1) for builder in HTML_BUILDERS + PRINT_BUILDERS]
+
+    @staticmethod
+    def handle_mime(renderer, data, inline: bool):
+        if data.mime_type != MIME or inline:
+            return None
+        spec = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        source = spec.get("usermeta", {}).get("giants", {}).get("source", "")
+        if not source:
+            renderer.logger.warning(
+                "chart has no source line: finish it with giants.charts.finish(chart, source=…)",
+                subtype="chart", line=data.line,
+            )
+        env = renderer.renderer.sphinx_env
+        if env is not None and env.app.builder.name in PRINT_BUILDERS:
+            return print_chart(renderer, spec, source)
+        book = (env.config.project, env.config.copyright) if env is not None else ("", "")
+        return [nodes.raw("", chart_html(spec, source, book), format="html")]
+
+
+def print_spec(spec: dict) -> dict:
+    """The chart as it is drawn on paper: a fixed width, and no title.
+
+    The title and takeaway move into the figure's caption (numbered, and listed with the
+    figures), so the drawing does not repeat them.
+    """
+    def fix_width(node):
+        if isinstance(node, dict):
+            return {key: (PRINT_WIDTH if key == "width" and value == "container" else fix_width(value))
+                    for key, value in node.items()}
+        if isinstance(node, list):
+            return [fix_width(item) for item in node]
+        return node
+
+    printed = fix_width({key: value for key, value in spec.items() if key != "title"})
+    # Vega-Lite cannot size to a container that does not exist: drop its autosize "fit".
+    printed.pop("autosize", None)
+    return printed
+
+
+def print_chart(renderer, spec: dict, source: str) -> list[nodes.Node]:
+    """The chart as a vector PDF drawn offline, with its title, takeaway and source as text."""
+    import altair as alt
+    import vl_convert
+
+    version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    # No allowed base URLs: the book's charts carry their data inline, and printing must not
+    # reach the network.
+    pdf = vl_convert.vegalite_to_pdf(print_spec(spec), vl_version=version, allowed_base_urls=[])
+    name = f"chart-{hashlib.sha256(pdf).hexdigest()[:16]}.pdf"
+    uri = renderer.write_file([name], pdf, overwrite=False, exists_ok=True)
+    # Sphinx scales a drawing wider than the text block down to it, never up.
+    image = nodes.image(uri=uri, alt=spec.get("description", ""))
+    title = spec.get("title", {})
+    subtitle = title.get("subtitle", "") if isinstance(title, dict) else ""
+    subtitle = " ".join(subtitle) if isinstance(subtitle, list) else subtitle
+    note = nodes.paragraph(classes=["chart-print-note"])
+    note += nodes.strong(text=chart_title(spec) + ". ")
+    if subtitle:
+        note += nodes.Text(subtitle + " ")
+    if source:
+        note += nodes.emphasis(text=f"Source: {source}")
+    return [image, note]
+
+
+def chart_html(spec: dict, source: str, book: tuple[str, str] = ("", "")) -> str:
+    """The HTML for one chart: where it is drawn, its spec, its source line, and its reuse.
+
+    `book` is the book's (title, year) for the chart's citation line. Maps may shrink to fit
+    a narrow screen (giants.css); other charts keep their size and scroll sideways, because
+    Vega's selections misplace a drag on a CSS-scaled drawing.
+    """
+    kind = f"{CHART_CLASS} {CHART_CLASS}--map" if is_map(spec) else CHART_CLASS
+    # Inert JSON in a <script> element: "</" must not end the element early.
+    payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    source_line = f'<p class="chart-source">Source: {html.escape(source)}</p>' if source else ""
+    title = chart_title(spec)
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chart"
+    book_title, year = book
+    # The CSV link is filled in by giants-charts.js from the chart's own data, so it holds
+    # exactly what is drawn; the citation is text, so it survives printing.
+    reuse = (f'<p class="chart-reuse"><a class="chart-csv" download="{slug}.csv" href="#">'
+             f'Download the data (CSV)</a> <span class="chart-cite">Cite this chart: '
+             f'“{html.escape(title)}”, in <em>{html.escape(book_title)}</em> ({html.escape(str(year))})'
+             f'<span class="chart-cite-url"></span>.</span></p>')
+    return (
+        f'<div class="{kind}">'
+        f'<div class="{CHART_CLASS}-view"></div>'
+        f'<script type="application/json" class="{CHART_CLASS}-spec">{payload}</script>'
+        f"{source_line}{reuse}"
+        f'<details class="chart-table"><summary>The data as a table</summary>'
+        f"<p>The table is built from the chart's data when this is opened.</p></details></div>"
+    )
+
+
+def chart_title(spec: dict) -> str:
+    """The chart's title as one line of text."""
+    title = spec.get("title", "")
+    text = title.get("text", "") if isinstance(title, dict) else title
+    return " ".join(text) if isinstance(text, list) else str(text)
+
+
+def vendored_scripts(static_dir: Path) -> list[str]:
+    """The vendored vega scripts, in load order, as paths under _static/."""
+    versions = json.loads((static_dir / "vendor" / "VERSIONS.json").read_text())
+    return [f"vendor/{versions[name]['file']}" for name in ("vega", "vega-lite", "vega-embed")]
+
+
+def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
+    """Put the book's small chart script on pages that hold a chart, and only on those.
+
+    It fetches vega, vega-lite and vega-embed (named here, relative to itself) after the page
+    has loaded, so no page waits for 800 KB of scripts before its text shows.
+    """
+    if app.builder.name not in HTML_BUILDERS or f'class="{CHART_CLASS}-spec"' not in context.get("body", ""):
+        return
+    static = Path(app.srcdir, app.config.giants_static_dir)
+    app.add_js_file("giants-charts.js", defer="defer", **{"data-vendor": " ".join(vendored_scripts(static))})
+
+
+def setup(app) -> None:
+    app.connect("html-page-context", add_chart_scripts)

@@ -1,0 +1,130 @@
+"""The print edition (make pdf): the assembled LaTeX document shaped like a book.
+
+Only the latex builder runs these transforms; the web pages never see them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from giants.sphinx import internals
+from giants.sphinx.charts import PRINT_BUILDERS
+
+#: The heading each chapter puts over its {footbibliography} (the web page's reference list).
+REFERENCES_HEADING = "References"
+
+
+class PrintEdition(SphinxPostTransform):
+    """Parts, an unnumbered introduction, no folded code, one bibliography at the end.
+
+    Sphinx would turn each section of the introduction into a chapter of its own and drop
+    the toc's parts. Here the introduction becomes one unnumbered chapter, each part of
+    _toc.yml opens with a LaTeX part page, and code the web page folds away (cells tagged
+    hide-input, hide-output or hide-cell) is left off the paper: the notebooks keep it. The
+    chapters' citations are footnotes on paper; one bibliography closes the book.
+    """
+
+    default_priority = 10
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        self._drop_folded_code()
+        if self.app.project.path2doc(self.document["source"]) == self.config.root_doc:
+            self._chapters_and_parts()
+
+    def _drop_folded_code(self) -> None:
+        folded = {"tag_hide-input": "cell_input", "tag_hide-output": "cell_output"}
+        for cell in list(self.document.findall(nodes.container)):
+            classes = cell.get("classes", [])
+            if "tag_hide-cell" in classes:
+                cell.parent.remove(cell)
+                continue
+            for tag, part in folded.items():
+                if tag in classes:
+                    for child in [c for c in cell.children if part in c.get("classes", [])]:
+                        cell.remove(child)
+
+    def _chapters_and_parts(self) -> None:
+        top = next(iter(self.document.findall(nodes.section)))
+        wrappers = [c for c in top.children if isinstance(c, nodes.compound) and "toctree-wrapper" in c["classes"]]
+        intro = nodes.section(ids=["giants-print-introduction"])
+        intro += nodes.title(text="Introduction")
+        for child in [c for c in top.children[1:] if c not in wrappers]:
+            top.remove(child)
+            intro += child
+        # An unnumbered chapter that still enters the contents: numbering off around it.
+        top.insert(1, nodes.raw("", r"\setcounter{secnumdepth}{-1}", format="latex"))
+        top.insert(2, intro)
+        top.insert(3, nodes.raw("", r"\setcounter{secnumdepth}{2}", format="latex"))
+        for wrapper, caption in zip(wrappers, internals.toc_part_captions(self.config)):
+            if caption:
+                wrapper.parent.insert(wrapper.parent.index(wrapper),
+                                      nodes.raw("", rf"\part{{{caption}}}", format="latex"))
+        top += nodes.raw("", r"\setcounter{secnumdepth}{-1}", format="latex")
+        top += self._bibliography()
+
+    def _bibliography(self) -> nodes.section:
+        """Every work in references.bib, in the style of the book's footnotes, as a chapter."""
+        import pybtex.database
+        import pybtex_docutils
+        from pybtex.plugin import find_plugin
+
+        data = pybtex.database.parse_file(str(Path(self.app.srcdir, self.config.bibtex_bibfiles[0])))
+        style = find_plugin("pybtex.style.formatting", self.config.bibtex_default_style)()
+        backend = pybtex_docutils.Backend()
+        chapter = nodes.section(ids=["giants-print-bibliography"])
+        chapter += nodes.title(text="Bibliography")
+        chapter += nodes.paragraph(text="Every work the book cites, by author. On the web, each chapter "
+                                        "lists the works it cites at its end.")
+        for entry in style.format_bibliography(data):
+            chapter += backend.paragraph(entry)
+        return chapter
+
+
+def drop_emptied_reference_lists(document: nodes.document) -> int:
+    """Remove each chapter's "References" section once its list has become footnotes.
+
+    Only a section headed "References" with nothing left under its heading goes: a section
+    that lost its content for another reason (folded code, say) keeps its heading.
+    Returns how many were removed.
+    """
+    removed = 0
+    for section in list(document.findall(nodes.section)):
+        title = section.next_node(nodes.title)
+        if (title is not None and title.astext().strip() == REFERENCES_HEADING
+                and section.astext().strip() == title.astext().strip()):
+            section.parent.remove(section)
+            removed += 1
+    return removed
+
+
+class PrintReferences(SphinxPostTransform):
+    """Footnoted citations on paper, and no empty "References" sections.
+
+    On the web each chapter lists the works it cites under "References"; on paper those
+    citations are footnotes where they are made (Sphinx moves them there first, hence the
+    late priority), and one bibliography follows the last chapter (PrintEdition).
+    """
+
+    default_priority = 700
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        from sphinx.builders.latex.nodes import footnotemark
+
+        drop_emptied_reference_lists(self.document)
+        # Two sources cited together would print as one number ("910"): separate the marks.
+        marks = (nodes.footnote, footnotemark)
+        for mark in list(self.document.findall(lambda node: isinstance(node, marks))):
+            following = mark.next_node(descend=False, siblings=True, ascend=False)
+            if isinstance(following, marks):
+                mark.parent.insert(mark.parent.index(mark) + 1,
+                                   nodes.raw("", r"\textsuperscript{,}", format="latex"))
+
+
+def setup(app) -> None:
+    app.add_post_transform(PrintEdition)
+    app.add_post_transform(PrintReferences)

@@ -1,0 +1,27 @@
+"""Build a small book from scratch, to test the build's own guards (shared by several tests)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from giants.toc import ROOT
+
+
+def build_small_book(folder: Path, chapter: str, config: str = "", toc: str = "format: jb-book\nroot: chapter\n"):
+    """Build a one-chapter book in `folder` with the book's Sphinx extension; return the result.
+
+    `config` is added to a minimal _config.yml (execution forced, warnings as errors).
+    """
+    (folder / "chapter.md").write_text(chapter)
+    (folder / "_toc.yml").write_text(toc)
+    (folder / "_config.yml").write_text(
+        "title: small\nonly_build_toc_files: true\n"
+        "execute: {execute_notebooks: force, timeout: 120}\n"
+        "sphinx:\n  extra_extensions: [giants.sphinx]\n"
+        f"  config: {{giants_static_dir: '{ROOT / 'book' / '_static'}'}}\n" + config
+    )
+    jupyter_book = Path(sys.executable).with_name("jupyter-book")
+    return subprocess.run([str(jupyter_book), "build", str(folder), "--warningiserror", "--keep-going"],
+                          capture_output=True, text=True, timeout=600)
