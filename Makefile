@@ -1,35 +1,52 @@
-# Vietnam between the giants: build, test and read the book.
+# Vietnam between the giants: build, test and read the book. Python 3.11, 3.12 or 3.13.
 #   make book    install what the book needs (first run) and build the HTML into _build/html
-#   make test    install what the tests need too (Chromium included) and run every test
-#   make lab     open the chapters as notebooks in JupyterLab
+#   make check   the tests that need only Python packages: data, charts, maps, model, nbval, the HTML build
+#   make test    make check plus the browser, print-edition and offline-bundle tests (installs Chromium, TeX Live)
+#   make nbval   run every chapter and compare its checked numbers (the fastest test of a change to a chapter)
+#   make lab     open the chapters as notebooks in JupyterLab (MyST rendered by jupyterlab-myst)
 #   make student build the student edition (no solutions) into _build/student/html
 #   make bundle  zip the built book, data and notebooks for offline use (EDITION=student for students)
 #   make pdf     install TeX Live (first run) and build the print edition: _build/vietnam-between-the-giants.pdf
 #   make serve   serve the built book on http://127.0.0.1:8000
-#   make bench   time execution and builds, weigh every page
+#   make bench   time bare execution, cold and warm builds and a test cycle; weigh every page
 #   make audit   Lighthouse (mobile, offline) on every page: scores and weights
+#   make other-python  build and run nbval under a second Python (3.11-3.13) if one is installed
 #   make clean   remove the build (keeps the virtual environment); distclean removes both
-#   make lock    re-resolve constraints.txt after changing a pin in requirements*.txt
+#   make lock    re-resolve constraints.txt (for 3.11-3.13 at once) after changing a pin in requirements*.txt
+# Choose the interpreter with PYTHON=, for example: make book PYTHON=python3.13
 
 PYTHON ?= python3
+SUPPORTED_PYTHONS := 3.11 3.12 3.13
 VENV   := .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8000
-BOOK_DEPS := $(VENV)/.book-deps
-TEST_DEPS := $(VENV)/.test-deps
-LAB_DEPS  := $(VENV)/.lab-deps
-TEX_DEPS  := $(VENV)/.tex-deps
+BOOK_DEPS    := $(VENV)/.book-deps
+CHECK_DEPS   := $(VENV)/.check-deps
+BROWSER_DEPS := $(VENV)/.browser-deps
+LAB_DEPS     := $(VENV)/.lab-deps
+TEX_DEPS     := $(VENV)/.tex-deps
+UV_VERSION   := 0.13.9
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
+# Tests run on every core, each test file (and each chapter's notebook) whole on one worker.
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadfile
+# The tier that needs no system package: no browser, no TeX.
+CHECK_TESTS := -m "not browser and not pdf"
 
-.PHONY: book student bundle pdf audit test lab serve bench clean distclean lock help
+.PHONY: book check test nbval student bundle pdf audit lab serve bench other-python clean distclean lock \
+        help python-version
 .DEFAULT_GOAL := help
 
 help:
-	@sed -n '2,13p' Makefile | sed 's/^# //'
+	@grep '^#   make' Makefile | sed 's/^#   /  /'
 
-$(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
+# The interpreter, checked before anything is installed: the venv's once it exists.
+python-version:
+	@PYTHON="$(PYTHON)" VENV="$(VENV)" ORIGIN="$(origin PYTHON)" SUPPORTED="$(SUPPORTED_PYTHONS)" \
+	  sh scripts/check_python.sh
+
+$(BIN)/python: | python-version
+	$(PYTHON) -m venv $(VENV) || { echo "Could not create $(VENV) with $(PYTHON). On Debian or Ubuntu: apt-get install python3-venv" >&2; exit 1; }
 
 $(BOOK_DEPS): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3"
@@ -39,9 +56,13 @@ $(BOOK_DEPS): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
 	$(BIN)/python -c "import matplotlib.pyplot"
 	@touch $@
 
-$(TEST_DEPS): $(BOOK_DEPS) $(TEX_DEPS) requirements-test.txt scripts/install_browser.sh scripts/apt_install.sh
+$(CHECK_DEPS): $(BOOK_DEPS) requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
-	bash scripts/install_browser.sh
+	@touch $@
+
+# System packages: only `make test`, `make pdf`, `make bench` and `make audit` install these.
+$(BROWSER_DEPS): $(CHECK_DEPS) scripts/install_browser.sh scripts/apt_install.sh
+	PYTHON=$(BIN)/python bash scripts/install_browser.sh
 	@touch $@
 
 $(TEX_DEPS): scripts/install_tex.sh scripts/apt_install.sh | $(BIN)/python
@@ -52,35 +73,40 @@ $(LAB_DEPS): $(BOOK_DEPS) requirements-lab.txt
 	$(BIN)/python -m pip install --quiet -r requirements-lab.txt
 	@touch $@
 
-book: $(BOOK_DEPS)
+book: python-version $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py
 
-student: $(BOOK_DEPS)
+check: python-version $(CHECK_DEPS)
+	$(PYTEST) $(CHECK_TESTS)
+
+test: python-version $(CHECK_DEPS) $(BROWSER_DEPS) $(TEX_DEPS)
+	GIANTS_FULL_TEST=1 $(PYTEST)
+
+nbval: python-version $(CHECK_DEPS)
+	$(PYTEST) book/
+
+student: python-version $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py --student
 
-bundle: $(BOOK_DEPS)
+bundle: python-version $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py $(if $(filter student,$(EDITION)),--student)
 	$(BIN)/python scripts/bundle.py $(if $(filter student,$(EDITION)),--student)
 
-pdf: $(BOOK_DEPS) $(TEX_DEPS)
+pdf: python-version $(BOOK_DEPS) $(TEX_DEPS)
 	$(BIN)/python scripts/pdf.py
 
 $(LIGHTHOUSE):
 	@# Lighthouse 12 is the last line that runs on Node 20; it drives Debian's chromium.
 	npm install --prefix $(VENV)/lighthouse --no-audit --no-fund --silent lighthouse@$(LIGHTHOUSE_VERSION)
 
-audit: $(TEST_DEPS) $(LIGHTHOUSE)
+audit: python-version $(BROWSER_DEPS) $(LIGHTHOUSE)
 	$(BIN)/python scripts/build.py
 	$(BIN)/python scripts/audit.py $(LIGHTHOUSE)
 
-test: $(TEST_DEPS)
-	$(BIN)/python -m pytest
-
-lab: $(LAB_DEPS)
-	@# Open .md chapters as notebooks on double-click (jupytext's "Jupytext Notebook" view).
+lab: python-version $(LAB_DEPS)
+	@# Open .md chapters as notebooks on double-click (jupytext), MyST rendered (jupyterlab-myst).
 	@mkdir -p $(VENV)/share/jupyter/lab/settings
-	@echo '{"@jupyterlab/docmanager-extension:plugin": {"defaultViewers": {"markdown": "Jupytext Notebook", "myst": "Jupytext Notebook"}}}' \
-	  > $(VENV)/share/jupyter/lab/settings/overrides.json
+	@cp scripts/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	$(BIN)/jupyter lab --notebook-dir=. book/
 
 serve:
@@ -88,8 +114,11 @@ serve:
 	@echo "Serving the book on http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-bench: $(TEST_DEPS)
+bench: python-version $(BROWSER_DEPS) $(TEX_DEPS)
 	$(BIN)/python scripts/bench.py
+
+other-python: python-version $(CHECK_DEPS)
+	$(BIN)/python scripts/other_python.py
 
 clean:
 	rm -rf _build
@@ -97,14 +126,15 @@ clean:
 distclean: clean
 	rm -rf $(VENV)
 
-lock: | $(BIN)/python
-	rm -rf _build/lock && $(PYTHON) -m venv _build/lock
-	sed '/^-c /d' requirements.txt > _build/lock/requirements.txt
-	sed '/^-c /d' requirements-test.txt > _build/lock/requirements-test.txt
-	sed '/^-c /d' requirements-lab.txt > _build/lock/requirements-lab.txt
-	_build/lock/bin/python -m pip install --quiet --upgrade "pip==25.3"
-	_build/lock/bin/python -m pip install --quiet -r _build/lock/requirements.txt -r _build/lock/requirements-test.txt -r _build/lock/requirements-lab.txt
-	{ echo "# Every package the book and its tests install, pinned. Made by 'make lock'; do not edit."; \
-	  _build/lock/bin/python -m pip freeze --exclude-editable | grep -v '^giants'; } > _build/lock/constraints.txt
-	mv _build/lock/constraints.txt constraints.txt
-	@echo "constraints.txt updated: $$(grep -vc '^#' constraints.txt) packages pinned"
+# One constraints file for Python 3.11, 3.12 and 3.13, resolved by uv for all three at once
+# (--universal), preferring one version of each package across them (--fork-strategy fewest),
+# and keeping every pin that still fits (uv reads the current constraints.txt).
+lock: python-version | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	rm -rf _build/lock && mkdir -p _build/lock
+	for file in requirements.txt requirements-test.txt requirements-lab.txt; do \
+	  sed '/^-c /d;/^-e /d' $$file > _build/lock/$$file; done
+	$(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --python-version 3.11 \
+	  --custom-compile-command "make lock" -o constraints.txt \
+	  _build/lock/requirements.txt _build/lock/requirements-test.txt _build/lock/requirements-lab.txt
+	@echo "constraints.txt updated: $$(grep -c '^[a-z]' constraints.txt) pins for Python $(SUPPORTED_PYTHONS)"

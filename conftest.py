@@ -19,6 +19,7 @@ The hook stores that text as the cell's output and tags the cell `nbval-check-ou
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import jupytext
@@ -69,7 +70,10 @@ def pytest_collect_file(file_path: Path, parent):
         return None
     target = root / THROWAWAY / file_path.relative_to(root).with_suffix(".ipynb")
     target.parent.mkdir(parents=True, exist_ok=True)
-    nbformat.write(notebook_for_nbval(file_path), target)
+    # Every pytest-xdist worker collects every chapter: write whole files, never half of one.
+    partial = target.with_suffix(f".{os.getpid()}.part")
+    nbformat.write(notebook_for_nbval(file_path), partial)
+    os.replace(partial, target)
     collector = ChapterNotebook.from_parent(parent, path=file_path)
     collector.converted = target
     return collector

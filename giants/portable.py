@@ -43,6 +43,7 @@ class Context:
     bibliography: object = None  # a pybtex BibliographyData
     titles: dict[str, str] = field(default_factory=dict)  # docname -> title
     cited: list[str] = field(default_factory=list)  # keys cited so far in this notebook, in order
+    formatted: dict[str, str] = field(default_factory=dict)  # key -> reference (pybtex is slow: ~20 ms each)
 
     @classmethod
     def load(cls, root: Path, bibfile: str | None = "references.bib") -> Context:
@@ -141,8 +142,12 @@ def references_markdown(context: Context) -> str:
         return ""
     from pybtex.plugin import find_plugin
 
-    entries = [context.bibliography.entries[key] for key in context.cited if key in context.bibliography.entries]
-    # The style the book's own reference lists use (bibtex_default_style in _config.yml).
-    style = find_plugin("pybtex.style.formatting", "alpha")()
-    items = (_typographic(" ".join(entry.text.render_as("text").split())) for entry in style.format_entries(entries))
-    return "".join(f"- {item}\n" for item in items)
+    keys = [key for key in context.cited if key in context.bibliography.entries]
+    new = [key for key in keys if key not in context.formatted]
+    if new:
+        # The style the book's own reference lists use (bibtex_default_style in _config.yml).
+        style = find_plugin("pybtex.style.formatting", "alpha")()
+        entries = style.format_entries([context.bibliography.entries[key] for key in new])
+        for key, entry in zip(new, entries):
+            context.formatted[key] = _typographic(" ".join(entry.text.render_as("text").split()))
+    return "".join(f"- {context.formatted[key]}\n" for key in keys)

@@ -1,8 +1,9 @@
-"""Serve the built book on localhost and start Debian's Chromium: shared by tests and bench."""
+"""Serve the built book on localhost and start Chromium: shared by tests and bench."""
 
 from __future__ import annotations
 
 import functools
+import os
 import shutil
 import threading
 from contextlib import contextmanager
@@ -35,9 +36,16 @@ def serve(directory: Path):
         server.shutdown()
 
 
+def chromium_executable() -> str | None:
+    """The Chromium the tests drive: GIANTS_CHROMIUM, else Debian's on the PATH, else None
+    (then Playwright's own build, where `playwright install chromium` put one)."""
+    return os.environ.get("GIANTS_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def launch_chromium(playwright):
-    """Debian's chromium, headless, through Playwright (which never downloads a browser)."""
-    executable = shutil.which("chromium")
-    if executable is None:
-        raise RuntimeError("Debian's chromium is not installed: run scripts/install_browser.sh")
+    """Chromium, headless, through Playwright (which never downloads a browser by itself)."""
+    executable = chromium_executable()
+    if executable is None and not Path(playwright.chromium.executable_path).exists():
+        raise RuntimeError("no Chromium: install Debian's chromium or run `python -m playwright install chromium` "
+                           "(scripts/install_browser.sh does one or the other)")
     return playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from browser_tools import launch_chromium, serve
+from book_tools import missing_tool
 from giants.toc import ROOT, toc_files
 
 pytestmark = pytest.mark.browser
@@ -36,7 +37,7 @@ def browser():
         try:
             chromium = launch_chromium(playwright)
         except RuntimeError as missing:
-            pytest.fail(f"{missing} (make test installs it)")
+            missing_tool(str(missing))
         yield chromium
         chromium.close()
 
@@ -59,23 +60,21 @@ def visit(browser, url: str, viewport: dict, screenshot):
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
-    page.goto(url, wait_until="networkidle")
+    page.goto(url, wait_until="load")
     charts = page.locator(".giants-chart-view")
     expected, drawn = charts.count(), 0
-    # Charts are drawn as they near the screen: scroll through the page, then ask for the rest
-    # (those folded inside collapsed solutions) to be drawn too.
-    for i in range(expected):
-        charts.nth(i).evaluate("element => element.scrollIntoView()")
-        page.wait_for_timeout(150)
+    # Charts are drawn as they near the screen (the timeline test scrolls to one); here every
+    # chart is asked to draw at once, those folded inside collapsed solutions included.
     if expected:
         page.evaluate("() => window.giantsDrawAll().then(() => true)")
-        page.evaluate("() => window.scrollTo(0, 0)")
     for i in range(expected):
         # svg.marks / canvas.marks is Vega's drawing; a bare svg would match the menu icon.
         # "attached", not "visible": an answer key's chart sits in a collapsed solution.
         charts.nth(i).locator("svg.marks, canvas.marks").first.wait_for(state="attached", timeout=15_000)
         drawn += 1
-    page.wait_for_timeout(300)  # let fonts and layout settle for the picture
+    # Whatever the page fetches once drawn (fonts, data) has to be fetched, or refused, by now.
+    page.wait_for_load_state("networkidle")
+    page.evaluate("() => document.fonts.ready.then(() => true)")
     page.screenshot(path=str(screenshot), full_page=True)
     context.close()
     return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed, "errors": errors}

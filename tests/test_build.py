@@ -131,7 +131,7 @@ alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q")
 
 def test_a_cell_error_or_a_chart_without_source_fails_the_build(tmp_path):
     """The build's own guards work: it refuses a failing cell and an unsourced chart."""
-    from small_book import build_small_book
+    from book_tools import build_small_book
 
     result = build_small_book(tmp_path, BROKEN_CHAPTER)
     log = result.stdout + result.stderr

@@ -34,7 +34,8 @@ def page_text(path: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def student_book() -> Path:
+def student_book(built_book) -> Path:
+    # After the teacher's build, whose outputs the student edition reuses.
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--student"],
                             cwd=ROOT, capture_output=True, text=True)
     if result.returncode != 0:
@@ -95,15 +96,22 @@ def test_student_notebooks_have_no_solutions_and_start_with_setup(student_book):
 
 
 @pytest.mark.parametrize("path", ASSIGNMENTS, ids=lambda p: p.stem)
-def test_a_students_blank_assignment_runs_and_says_what_is_left(path, tmp_path):
-    """The student's notebook runs top to bottom; every check says 'not answered yet'."""
-    from nbclient import NotebookClient
-
-    nb = classroom.notebook(path.read_text(encoding="utf-8"), repository="unused", branch="main", student=True)
-    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(path.parent)}}).execute()
-    printed = "\n".join(out.get("text", "") for cell in nb.cells if cell.cell_type == "code"
-                        for out in cell.get("outputs", []))
+def test_a_students_blank_assignment_runs_and_says_what_is_left(student_book, path):
+    """The student build ran the blank assignment top to bottom (a cell error fails it); every
+    check it printed says 'not answered yet' and none ticks."""
+    page = BeautifulSoup((student_book / path.relative_to(ROOT).with_suffix(".html")).read_text(encoding="utf-8"),
+                         "html.parser")
+    printed = "\n".join(output.get_text() for output in page.select(".cell_output"))
     assert "not answered yet" in printed and "✓" not in printed
+
+
+def test_the_student_edition_runs_only_what_the_teachers_run_cannot_give_it(student_book):
+    """One execution feeds every edition: the student build executes a notebook only where its
+    solutions sit between cells students keep (the assignments); the rest come from the cache."""
+    log = (ROOT / "_build" / "student" / "build.log").read_text(encoding="utf-8", errors="replace")
+    executed = set(re.findall(r"src/(book/[\w/-]+\.md): Executing notebook", re.sub(r"\x1b\[[0-9;]*m", "", log)))
+    assignments = {path.relative_to(ROOT).as_posix() for path in ASSIGNMENTS}
+    assert executed <= assignments, f"the student build re-ran chapters the teacher's build had run: {executed - assignments}"
 
 
 # --- the self-checks can fail, with a useful message -----------------------------------------
@@ -171,7 +179,7 @@ print(2 + 2)
 
 
 def test_with_a_repository_the_launch_buttons_appear_and_open_the_notebooks(tmp_path):
-    from small_book import build_small_book
+    from book_tools import build_small_book
 
     config = ("repository: {url: 'https://github.com/vietnam-books/giants', branch: main}\n"
               "launch_buttons: {notebook_interface: jupyterlab, binderhub_url: 'https://mybinder.org', "
@@ -202,7 +210,7 @@ def test_placeholder_addresses_are_recognised(url, placeholder):
 
 
 def test_a_placeholder_repository_address_fails_the_build(tmp_path):
-    from small_book import build_small_book
+    from book_tools import build_small_book
 
     result = build_small_book(tmp_path, LAUNCHABLE, "repository: {url: 'https://github.com/your-org/book'}\n")
     assert result.returncode != 0 and "looks like a placeholder" in result.stdout + result.stderr

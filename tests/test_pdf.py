@@ -4,11 +4,13 @@ figure, Vietnamese and Chinese are set in real fonts, and the bibliography close
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 
+from book_tools import missing_tool
 from giants.toc import ROOT, toc_files
 
 pytestmark = pytest.mark.pdf
@@ -19,11 +21,16 @@ TEX_LOG = TEX.with_suffix(".log")
 
 
 @pytest.fixture(scope="module")
-def pdf():
+def pdf(built_book):  # after the HTML build, whose execution the print edition reuses
+    missing = [tool for tool in ("xelatex", "latexmk", "pdftotext", "pdffonts") if shutil.which(tool) is None]
+    if missing:
+        missing_tool(f"the print edition needs {', '.join(missing)}")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py")], cwd=ROOT,
                             capture_output=True, text=True)
     if result.returncode != 0:
         pytest.fail(f"make pdf failed (exit {result.returncode}):\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    # One execution feeds every edition: paper takes the HTML build's outputs from the cache.
+    assert "Executing notebook" not in result.stdout, "the print edition executed notebooks the HTML build had run"
     return PDF
 
 

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 from urllib.parse import urlparse
@@ -80,22 +81,37 @@ def _notebook_pages(app) -> NotebookPages:
 
 
 def write_notebooks(app, exception) -> None:
+    """Write notebooks/<docname>.ipynb for every notebook page whose inputs changed.
+
+    Each notebook records a hash of what it was made from (its chapter, the bibliography, the
+    code that makes it, the repository and the edition); an unchanged one is not made again,
+    which keeps a rebuild with nothing changed at a few seconds.
+    """
     if exception or app.builder.name not in HTML_BUILDERS:
         return
+    import giants.classroom
+    import giants.portable
     import nbformat
-
-    from giants.classroom import notebook
-    from giants.portable import Context
 
     url, branch = repository(app.config)
     bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
-    context = Context.load(Path(app.srcdir), bibfiles[0] if bibfiles else None)
     student = bool(getattr(app.config, "hide_solutions", False))
+    shared = hashlib.sha256(f"{url} {branch} {student}".encode())
+    for path in [Path(giants.classroom.__file__), Path(giants.portable.__file__), *(Path(app.srcdir, f) for f in bibfiles)]:
+        shared.update(path.read_bytes())
+    context = None
     for docname, path in _notebook_pages(app).docs.items():
         target = Path(app.outdir) / "notebooks" / f"{docname}.ipynb"
+        text = path.read_text(encoding="utf-8")
+        made_from = hashlib.sha256(shared.digest() + text.encode("utf-8") + docname.encode()).hexdigest()
+        if target.exists() and nbformat.read(target, 4).metadata.get("giants", {}).get("made_from") == made_from:
+            continue
+        if context is None:
+            context = giants.portable.Context.load(Path(app.srcdir), bibfiles[0] if bibfiles else None)
+        nb = giants.classroom.notebook(text, repository=url, branch=branch, student=student,
+                                       context=context, docname=docname)
+        nb.metadata["giants"] = {"made_from": made_from}
         target.parent.mkdir(parents=True, exist_ok=True)
-        nb = notebook(path.read_text(encoding="utf-8"), repository=url, branch=branch,
-                      student=student, context=context, docname=docname)
         nbformat.write(nb, target)
 
 

@@ -1,12 +1,23 @@
-"""Build a small book from scratch, to test the build's own guards (shared by several tests)."""
+"""Helpers several test files share: skipping for a missing tool, and small books built from
+scratch to test the build's own guards."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from giants.toc import ROOT
+
+
+def missing_tool(what: str) -> None:
+    """A tool the test needs is not installed: skip, unless make test (which installs it) runs."""
+    if os.environ.get("GIANTS_FULL_TEST"):
+        pytest.fail(f"{what} (make test installs it)")
+    pytest.skip(f"{what}: make test installs it; make check does without")
 
 
 def build_small_book(folder: Path, chapter: str, config: str = "", toc: str = "format: jb-book\nroot: chapter\n"):
