@@ -28,8 +28,9 @@ TEX_DEPS     := $(VENV)/.tex-deps
 UV_VERSION   := 0.13.9
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
-# Tests run on every core, each test file (and each chapter's notebook) whole on one worker.
-PYTEST := $(BIN)/python -m pytest -n auto --dist loadfile
+# Tests run on every core, each test file (and each chapter's notebook) whole on one worker,
+# longest first (the order tests/conftest.py gives them, not pytest-xdist's by count).
+PYTEST := $(BIN)/python -m pytest -n auto --dist loadfile --no-loadscope-reorder
 # The tier that needs no system package: no browser, no TeX.
 CHECK_TESTS := -m "not browser and not pdf"
 

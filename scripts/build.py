@@ -48,7 +48,7 @@ RENDERING = sorted((ROOT / "giants" / "sphinx").glob("*.py"))
 #: Everything outside the chapters that can change what a chapter prints.
 INPUTS = ["giants/**/*.py", "data/*", "references.bib", "constraints.txt", "requirements.txt", "pyproject.toml"]
 # The execution cache, and Sphinx's records of what it has read (else it would not re-read).
-STALE_WITH_INPUTS = [CACHE, BUILD / ".doctrees", BUILD / ".doctrees-print", STUDENT_SOURCE / "_build" / ".doctrees"]
+STALE_WITH_INPUTS = [CACHE, BUILD / ".doctrees", STUDENT_SOURCE / "_build" / ".doctrees"]
 FINGERPRINT = BUILD / "inputs.sha256"
 STATIC_FINGERPRINT = BUILD / "static.sha256"
 

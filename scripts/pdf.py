@@ -6,8 +6,9 @@ notebooks' outputs come from the same execution cache as the HTML build, so noth
 that the HTML build has run. The PDF is written under a temporary name and renamed when
 complete: _build/vietnam-between-the-giants.pdf.
 
-Sphinx keeps its own record of what it has read for this build (_build/.doctrees-print):
-a chart is read differently for paper than for the screen.
+The print edition shares the HTML build's record of what it has read (_build/.doctrees):
+every chart is read once in both its forms (giants.sphinx.charts), so after `make book`
+Sphinx goes straight to writing the LaTeX.
 """
 
 import shutil
@@ -20,7 +21,7 @@ import build  # noqa: E402  (the HTML build's cache rules apply here too)
 
 ROOT = build.ROOT
 LATEX = ROOT / "_build" / "latex"
-DOCTREES = ROOT / "_build" / ".doctrees-print"
+DOCTREES = ROOT / "_build" / ".doctrees"
 PDF = ROOT / "_build" / "vietnam-between-the-giants.pdf"
 LOG = ROOT / "_build" / "pdf.log"
 TEX_NAME = "vietnam-between-the-giants"

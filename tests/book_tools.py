@@ -20,16 +20,18 @@ def missing_tool(what: str) -> None:
     pytest.skip(f"{what}: make test installs it; make check does without")
 
 
-def build_small_book(folder: Path, chapter: str, config: str = "", toc: str = "format: jb-book\nroot: chapter\n"):
+def build_small_book(folder: Path, chapter: str, config: str = "", execute: str = "force",
+                     toc: str = "format: jb-book\nroot: chapter\n"):
     """Build a one-chapter book in `folder` with the book's Sphinx extension; return the result.
 
-    `config` is added to a minimal _config.yml (execution forced, warnings as errors).
+    `config` is added to a minimal _config.yml (warnings as errors); `execute` is Jupyter
+    Book's execute_notebooks ("off" when the test needs no outputs: no kernel to start).
     """
     (folder / "chapter.md").write_text(chapter)
     (folder / "_toc.yml").write_text(toc)
     (folder / "_config.yml").write_text(
         "title: small\nonly_build_toc_files: true\n"
-        "execute: {execute_notebooks: force, timeout: 120}\n"
+        f"execute: {{execute_notebooks: {execute}, timeout: 120}}\n"
         "sphinx:\n  extra_extensions: [giants.sphinx]\n"
         f"  config: {{giants_static_dir: '{ROOT / 'book' / '_static'}'}}\n" + config
     )

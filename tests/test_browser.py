@@ -57,6 +57,10 @@ def visit(browser, url: str, viewport: dict, screenshot):
 
     context.route("**/*", only_local)
     page = context.new_page()
+    pending = set()
+    page.on("request", lambda r: pending.add(r))
+    page.on("requestfinished", lambda r: pending.discard(r))
+    page.on("requestfailed", lambda r: pending.discard(r))
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url}"))
@@ -73,8 +77,12 @@ def visit(browser, url: str, viewport: dict, screenshot):
         charts.nth(i).locator("svg.marks, canvas.marks").first.wait_for(state="attached", timeout=15_000)
         drawn += 1
     # Whatever the page fetches once drawn (fonts, data) has to be fetched, or refused, by now.
-    page.wait_for_load_state("networkidle")
     page.evaluate("() => document.fonts.ready.then(() => true)")
+    for _ in range(100):
+        if not pending:
+            break
+        page.wait_for_timeout(50)
+    assert not pending, f"requests still open: {[r.url for r in pending]}"
     page.screenshot(path=str(screenshot), full_page=True)
     context.close()
     return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed, "errors": errors}

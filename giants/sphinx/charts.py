@@ -12,6 +12,11 @@ disappears and charts fall back to text: tests/test_build.py counts drawn charts
 * on paper (the latex builder), vl-convert draws it offline as a vector PDF, with its
   title, takeaway and source as a caption note.
 
+Both forms go into the document when it is read, each inside an `only` node for its
+builder, so the HTML build and the print edition share one reading of the book (one set of
+doctrees): `make pdf` after `make book` reads nothing again. (myst-nb likewise keeps every
+mime type of an output and picks one per builder when writing.)
+
 A chart without a source line is a build warning, so a build error.
 """
 
@@ -24,6 +29,7 @@ import re
 from pathlib import Path
 
 from docutils import nodes
+from sphinx import addnodes
 
 from giants.charts import is_map
 
@@ -52,10 +58,12 @@ class VegaLiteRenderer:
                 subtype="chart", line=data.line,
             )
         env = renderer.renderer.sphinx_env
-        if env is not None and env.app.builder.name in PRINT_BUILDERS:
-            return print_chart(renderer, spec, source)
         book = (env.config.project, env.config.copyright) if env is not None else ("", "")
-        return [nodes.raw("", chart_html(spec, source, book), format="html")]
+        web = addnodes.only(expr="html")
+        web += nodes.raw("", chart_html(spec, source, book), format="html")
+        paper = addnodes.only(expr="latex")
+        paper.extend(print_chart(renderer, spec, source))
+        return [web, paper]
 
 
 def print_spec(spec: dict) -> dict:
