@@ -22,7 +22,8 @@ jupyter-cache knows a notebook only by its own text, so it would keep serving ou
 with an older helper package, older data, other library versions or another Python. The
 build therefore fingerprints giants/, data/, references.bib, the pins and the Python version,
 and empties the execution cache (and Sphinx's record of what it has read) when that changes.
-Builds take a lock (_build/.lock), so two at once (a test run and `make pdf`, say) queue.
+Builds take locks (`build_lock`): two builds of the same output queue, the student edition
+builds beside the others.
 """
 
 from __future__ import annotations
@@ -54,17 +55,25 @@ STATIC_FINGERPRINT = BUILD / "static.sha256"
 
 
 @contextlib.contextmanager
-def build_lock():
-    """One build at a time: builds share the execution cache and Sphinx's records."""
+def build_lock(outputs: str):
+    """Bring the caches up to date, then hold them steady while this build runs.
+
+    Builds share the execution cache: the fingerprint check, which may empty it, runs alone
+    (an exclusive lock on _build/.lock); the build itself holds that lock shared, so builds of
+    different outputs run side by side while nobody empties a cache under them. `outputs`
+    names what this build writes ("doctrees" for the HTML and the print edition, which share
+    Sphinx's records; "student" for the student edition): one build of each at a time.
+    """
     import fcntl
 
     BUILD.mkdir(exist_ok=True)
-    with (BUILD / ".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with (BUILD / ".lock").open("w") as caches, (BUILD / f".lock-{outputs}").open("w") as own:
+        fcntl.flock(caches, fcntl.LOCK_EX)
+        refresh_cache()
+        refresh_pages()
+        fcntl.flock(caches, fcntl.LOCK_SH)
+        fcntl.flock(own, fcntl.LOCK_EX)
+        yield
 
 
 def _digest(paths, extra: str = "") -> str:
@@ -214,9 +223,7 @@ def seed_student_cache(source: Path) -> list[str]:
 
 def build(student: bool = False) -> int:
     LOG.parent.mkdir(exist_ok=True)
-    with build_lock():
-        refresh_cache()
-        refresh_pages()
+    with build_lock("student" if student else "doctrees"):
         root = ROOT
         if student:
             root = student_sources()

@@ -60,9 +60,7 @@ def typeset() -> int:
 
 
 def main() -> int:
-    with build.build_lock():
-        build.refresh_cache()
-        build.refresh_pages()
+    with build.build_lock("doctrees"):
         status = sphinx_latex()
         if status:
             print(f"\nSphinx could not write the LaTeX (exit {status}).", file=sys.stderr)
