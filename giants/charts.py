@@ -2,7 +2,7 @@
 
     from giants import charts
     charts.use_book_theme()
-    chart = charts.finish(alt.Chart(df).mark_bar()..., source="ISEAS 2022", alt="Bars showing …")
+    chart = charts.finish(alt.Chart(df).mark_bar()..., source="ISEAS 2022", alt_text="Bars showing …")
 
 Chapters never set colours or fonts themselves: colours come from `ACTOR_COLOURS` through
 `actor_scale()`, everything else from the theme.

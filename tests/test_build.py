@@ -251,3 +251,22 @@ def test_trimmed_theme_stylesheet_keeps_every_class_the_pages_use(built_book):
     # Brand icons (GitHub, GitLab) live in the brands font, which is left whole.
     missing = sorted(hex(code) for code in (wanted & set(solid.getBestCmap())) - set(font.getBestCmap()))
     assert not missing, f"icons missing from the subset font (rerun scripts/trim_theme.py): {missing}"
+
+
+def test_the_print_edition_drops_only_emptied_reference_lists():
+    """On paper the citations are footnotes: a "References" section left with only its heading
+    goes; another section that lost its content (to folded code, say) keeps its heading."""
+    from docutils import nodes
+    from docutils.utils import new_document
+
+    from giants.sphinx.print_edition import drop_emptied_reference_lists
+
+    document = new_document("chapter")
+    for title, body in [("Trade", "Vietnam buys from China."), ("Code folded away", ""), ("References", "")]:
+        section = nodes.section(ids=[title.lower().replace(" ", "-")])
+        section += nodes.title(text=title)
+        if body:
+            section += nodes.paragraph(text=body)
+        document += section
+    assert drop_emptied_reference_lists(document) == 1
+    assert [s.next_node(nodes.title).astext() for s in document.findall(nodes.section)] == ["Trade", "Code folded away"]
