@@ -161,7 +161,8 @@ def test_generated_notebooks_read_as_text_not_roles(built_book):
     two_visits = nbformat.read(built_book / "notebooks" / "book" / "two-visits.ipynb", 4)
     text = "\n".join(cell.source for cell in two_visits.cells)
     assert "(Caporale, 2022)" in text and "> **Claim check: qualified**" in text
-    assert re.search(r"^- Vincenzo Caporale\.", text, re.M), "the notebook lists no references"
+    assert re.search(r"^- Caporale, V\. \(2022\)\. ‘Mr\. Trong Goes to Beijing’\.", text, re.M), \
+        "the notebook lists no references"
 
 
 LAUNCHABLE = """\
