@@ -1,7 +1,7 @@
 # Vietnam between the giants: build, test and read the book. Python 3.11, 3.12 or 3.13.
 #   make book    install what the book needs (first run) and build the HTML into _build/html
 #   make check   the tests that need only Python packages: data, charts, maps, model, nbval, the HTML build
-#   make test    make check plus the browser, print-edition and offline-bundle tests (installs Chromium, TeX Live)
+#   make test    make check plus the browser, JupyterLab, print-edition and offline-bundle tests (installs Chromium, TeX Live)
 #   make nbval   run every chapter and compare its checked numbers (the fastest test of a change to a chapter)
 #   make lab     open the chapters as notebooks in JupyterLab (MyST rendered by jupyterlab-myst)
 #   make student build the student edition (no solutions) into _build/student/html
@@ -80,7 +80,7 @@ book: python-version $(BOOK_DEPS)
 check: python-version $(CHECK_DEPS)
 	$(PYTEST) $(CHECK_TESTS)
 
-test: python-version $(CHECK_DEPS) $(BROWSER_DEPS) $(TEX_DEPS)
+test: python-version $(CHECK_DEPS) $(LAB_DEPS) $(BROWSER_DEPS) $(TEX_DEPS)
 	GIANTS_FULL_TEST=1 $(PYTEST)
 
 nbval: python-version $(CHECK_DEPS)

@@ -4,7 +4,7 @@
     OTHER_PYTHON=python3.12 make other-python   # a given one
 
 The repository's tracked files are copied, as a fresh clone would have them, to
-_build/other-python/ (kept between runs, so a second run installs nothing), where
+_build/other-python/<version>/ (kept between runs, so a second run installs nothing), where
 `make book PYTHON=<that Python>` builds the book in its own virtual environment and with its
 own execution cache, and `make nbval` runs every chapter against its checked outputs: the same
 book, the same numbers. With no second supported Python installed it says so and exits 0.
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-COPY = ROOT / "_build" / "other-python"
+COPIES = ROOT / "_build" / "other-python"
 SUPPORTED = ("3.13", "3.12", "3.11")
 
 
@@ -68,16 +68,16 @@ def tracked_files() -> list[Path]:
     return [p.relative_to(ROOT) for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)]
 
 
-def sync_copy() -> None:
-    """Make COPY hold exactly the tracked files, touching only those that changed."""
+def sync_copy(copy: Path) -> None:
+    """Make `copy` hold exactly the tracked files, touching only those that changed."""
     wanted = set(tracked_files())
     for relative in wanted:
-        source, target = ROOT / relative, COPY / relative
+        source, target = ROOT / relative, copy / relative
         if not target.exists() or target.read_bytes() != source.read_bytes():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
-    for path in sorted(COPY.rglob("*"), reverse=True):
-        relative = path.relative_to(COPY)
+    for path in sorted(copy.rglob("*"), reverse=True):
+        relative = path.relative_to(copy)
         if {".venv", "_build"} & set(relative.parts):
             continue
         if path.is_file() and relative not in wanted:
@@ -91,15 +91,16 @@ def main() -> int:
               f"({platform.python_version()}). Set OTHER_PYTHON=/path/to/python3.x to choose one.")
         return 0
     executable, version = found
-    print(f"Building the book and running nbval under Python {version} ({executable}) in {COPY}")
+    copy = COPIES / version
+    print(f"Building the book and running nbval under Python {version} ({executable}) in {copy}")
     start = time.perf_counter()
-    sync_copy()
+    sync_copy(copy)
     # A make of its own: nothing of this make's variables or of this virtual environment.
     environment = {key: value for key, value in os.environ.items()
                    if key not in ("VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     for target in ("book", "nbval"):
         status = subprocess.run(["make", "--no-print-directory", target, f"PYTHON={executable}"],
-                                cwd=COPY, env=environment).returncode
+                                cwd=copy, env=environment).returncode
         if status:
             print(f"\nmake {target} failed under Python {version} (exit {status}); see above.", file=sys.stderr)
             return status

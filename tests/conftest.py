@@ -55,8 +55,8 @@ def built_book() -> Path:
 
 
 #: Test files that hold the longest single jobs (the print edition, the browser, the student
-#: edition), run first so that the shorter ones fill the other cores around them.
-LONGEST_FIRST = ["test_pdf.py", "test_browser.py", "test_classroom.py", "test_build.py"]
+#: edition, JupyterLab), run first so that the shorter ones fill the other cores around them.
+LONGEST_FIRST = ["test_pdf.py", "test_browser.py", "test_classroom.py", "test_lab.py", "test_build.py"]
 
 
 def pytest_collection_modifyitems(items):
