@@ -26,6 +26,24 @@ def chapter_pages(chapters) -> dict[Path, Path]:
     return {md: HTML / md.relative_to(ROOT).with_suffix(".html") for md in chapters}
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every browser test in this process (Playwright's sync API
+    allows one session per thread)."""
+    from playwright.sync_api import sync_playwright
+
+    from book_tools import missing_tool
+    from browser_tools import launch_chromium
+
+    with sync_playwright() as playwright:
+        try:
+            chromium = launch_chromium(playwright)
+        except RuntimeError as missing:
+            missing_tool(str(missing))
+        yield chromium
+        chromium.close()
+
+
 #: One id for the whole test run, shared by pytest-xdist's workers.
 RUN_ID = os.environ.get("PYTEST_XDIST_TESTRUNUID") or uuid.uuid4().hex
 BUILT_IN_THIS_RUN = ROOT / "_build" / "built-by-test-run"

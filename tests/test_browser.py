@@ -12,8 +12,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_tools import launch_chromium, serve
-from book_tools import missing_tool
+from browser_tools import serve
 from giants.toc import ROOT, toc_files
 
 pytestmark = pytest.mark.browser
@@ -27,19 +26,6 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 def site(built_book):
     with serve(built_book) as base_url:
         yield base_url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        try:
-            chromium = launch_chromium(playwright)
-        except RuntimeError as missing:
-            missing_tool(str(missing))
-        yield chromium
-        chromium.close()
 
 
 def visit(browser, url: str, viewport: dict, screenshot):

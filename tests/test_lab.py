@@ -21,7 +21,6 @@ import urllib.request
 import pytest
 
 from book_tools import missing_tool
-from browser_tools import launch_chromium
 from giants.toc import ROOT
 
 pytestmark = pytest.mark.browser
@@ -71,21 +70,8 @@ def lab(tmp_path_factory, built_book):
         server.wait(timeout=30)
 
 
-@pytest.fixture(scope="module")
-def browser(lab):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        try:
-            chromium = launch_chromium(playwright)
-        except RuntimeError as missing:
-            missing_tool(str(missing))
-        yield chromium
-        chromium.close()
-
-
 @pytest.fixture
-def page(browser):
+def page(browser, lab):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context.new_page()
     context.close()
