@@ -20,6 +20,13 @@ def missing_tool(what: str) -> None:
     pytest.skip(f"{what}: make test installs it; make check does without")
 
 
+def myst_chapter(title: str, *cells: str) -> str:
+    """A minimal chapter: the jupytext/kernelspec header, a title, and one code cell per string."""
+    header = ("---\njupytext:\n  text_representation: {extension: .md, format_name: myst}\n"
+              "kernelspec: {display_name: Python 3, language: python, name: python3}\n---\n")
+    return header + f"# {title}\n" + "".join(f"\n```{{code-cell}} ipython3\n{cell.strip()}\n```\n" for cell in cells)
+
+
 def build_small_book(folder: Path, chapter: str, config: str = "", execute: str = "force",
                      toc: str = "format: jb-book\nroot: chapter\n"):
     """Build a one-chapter book in `folder` with the book's Sphinx extension; return the result.

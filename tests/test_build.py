@@ -6,6 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from bs4 import BeautifulSoup
 
+from book_tools import myst_chapter
 from giants.toc import ROOT
 
 
@@ -106,27 +107,14 @@ def test_no_page_loads_the_icon_script(built_book, chapter_pages):
         assert "fontawesome.js" not in html.read_text(), f"{name} loads scripts/fontawesome.js"
 
 
-BROKEN_CHAPTER = """\
----
-jupytext:
-  text_representation: {extension: .md, format_name: myst}
-kernelspec: {display_name: Python 3, language: python, name: python3}
----
-# Broken on purpose
-
-```{code-cell} ipython3
+BROKEN_CHAPTER = myst_chapter("Broken on purpose", """
 import altair as alt
 import pandas as pd
 from giants import charts
 
 charts.use_book_theme()
 alt.Chart(pd.DataFrame({"x": [1, 2]})).mark_bar().encode(x="x:Q")
-```
-
-```{code-cell} ipython3
-1 / 0
-```
-"""
+""", "1 / 0")
 
 
 def test_a_cell_error_or_a_chart_without_source_fails_the_build(tmp_path):

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
 
+from book_tools import myst_chapter
 from giants import checks, classroom, maps
 from giants.toc import ROOT, toc_files
 
@@ -165,18 +166,7 @@ def test_generated_notebooks_read_as_text_not_roles(built_book):
         "the notebook lists no references"
 
 
-LAUNCHABLE = """\
----
-jupytext:
-  text_representation: {extension: .md, format_name: myst}
-kernelspec: {display_name: Python 3, language: python, name: python3}
----
-# A chapter
-
-```{code-cell} ipython3
-print(2 + 2)
-```
-"""
+LAUNCHABLE = myst_chapter("A chapter", "print(2 + 2)")
 
 
 def test_with_a_repository_the_launch_buttons_appear_and_open_the_notebooks(tmp_path):
