@@ -80,3 +80,13 @@ def test_no_module_outside_internals_imports_a_private_name():
             continue
         private = re.findall(r"^\s*(?:from|import) [\w.]*\._\w+", path.read_text(), re.M)
         assert not private, f"{path.name} imports a private module: move it to giants/sphinx/internals.py"
+
+
+def test_the_print_edition_can_still_name_its_doctree_folder():
+    """scripts/pdf.py calls Jupyter Book 1's own build_sphinx (its CLI has no doctree option)
+    to write the LaTeX from the HTML build's doctrees."""
+    from jupyter_book.sphinx import build_sphinx
+
+    parameters = inspect.signature(build_sphinx).parameters
+    assert {"doctreedir", "builder", "confoverrides", "path_config"} <= set(parameters), (
+        "jupyter_book.sphinx.build_sphinx changed its arguments: update scripts/pdf.py")

@@ -4,11 +4,12 @@ Each of these works with the pinned versions and may break on an upgrade. Each n
 would break it and the test that says so, with a message naming the upgrade, before a reader
 sees a broken page (tests/test_sphinx_internals.py).
 
-The one internal reach that cannot live here is Jinja: book/_templates/layout.html defers the
-search scripts by rewriting the theme's `extrahead` block (guarded by
-test_layout_override_still_defers_the_search_scripts), and book/_templates/static/
-webpack-macros.html is a copy of a theme template (guarded by
-test_theme_template_override_still_matches_the_theme in tests/test_build.py).
+Three reaches live elsewhere, each with its guard: scripts/pdf.py calls Jupyter Book 1's own
+`build_sphinx` (test_the_print_edition_can_still_name_its_doctree_folder);
+book/_templates/layout.html defers the search scripts by rewriting the theme's `extrahead`
+block (test_layout_override_still_defers_the_search_scripts); and
+book/_templates/static/webpack-macros.html is a copy of a theme template
+(test_theme_template_override_still_matches_the_theme in tests/test_build.py).
 """
 
 from __future__ import annotations
