@@ -217,3 +217,21 @@ def test_a_placeholder_address_is_a_build_warning_and_no_repository_means_no_but
     unset = SimpleNamespace(html_theme_options={"repository_url": "", "launch_buttons": dict(buttons)})
     configure_launch_buttons(None, unset)
     assert unset.html_theme_options["launch_buttons"] == {"notebook_interface": "jupyterlab"}
+
+
+def test_portable_markdown_writes_roles_and_boxes_as_plain_text():
+    from giants.portable import Context, portable_markdown
+
+    context = Context.load(ROOT)
+    text = ("As {footcite:p}`caporale2022,jervis1976` and {footcite:t}`jervis1976` argue, a state "
+            "{term}`hedges <Hedging>` ({doc}`two-visits`; {doc}`the sea <the-sea>`); {numref}`fig-a` "
+            "and {numref}`fig-b`.\n\n"
+            "```{admonition} Claim check: qualified\n:class: claim-check qualified\n\n**The claim.** x\n```\n\n"
+            ":::{exercise}\n:label: ex-1\n\nDo it.\n:::\n\n```{footbibliography}\n```\n")
+    plain = portable_markdown(text, context, "book/intro", figures_above={"fig-a"})
+    assert plain.startswith("As (Caporale, 2022; Jervis, 1976) and Jervis (1976) argue, a state hedges "
+                            "(*Two visits, one policy*; the sea); the figure above and the figure below.")
+    assert "> **Claim check: qualified**\n>\n> **The claim.** x\n" in plain and ":class:" not in plain
+    assert "> **Exercise**\n>\n> Do it.\n" in plain and ":label:" not in plain
+    assert "- Caporale, V. (2022)." in plain and "- Jervis, R. (1976)." in plain
+    assert context.cited == ["caporale2022", "jervis1976"]
