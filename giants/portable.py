@@ -40,6 +40,7 @@ _BOXES = {"admonition": "", "note": "Note", "tip": "Tip", "warning": "Warning", 
 class Context:
     """What the rewriting needs to know about the book: its works, its pages' titles."""
 
+    root: Path | None = None  # the book's folder
     bibliography: object = None  # a pybtex BibliographyData
     titles: dict[str, str] = field(default_factory=dict)  # docname -> title
     cited: list[str] = field(default_factory=list)  # keys cited so far in this notebook, in order
@@ -57,7 +58,7 @@ class Context:
             if heading:
                 titles[path.relative_to(root).with_suffix("").as_posix()] = heading.group(1).strip()
         bibliography = pybtex.database.parse_file(str(Path(root) / bibfile)) if bibfile else None
-        return cls(bibliography=bibliography, titles=titles)
+        return cls(root=Path(root), bibliography=bibliography, titles=titles)
 
 
 def portable_markdown(text: str, context: Context, docname: str = "", figures_above: set[str] = frozenset()) -> str:
@@ -77,7 +78,7 @@ def _role(match: re.Match, context: Context, docname: str, figures_above: set[st
     if role in ("footcite:p", "cite:p", "footcite:t", "cite:t"):
         keys = [key.strip() for key in body.split(",") if key.strip()]
         context.cited.extend(key for key in keys if key not in context.cited)
-        names = [_author_year(key, context, textual=role.endswith(":t")) for key in keys]
+        names = [author_year(key, context, textual=role.endswith(":t")) for key in keys]
         return "; ".join(names) if role.endswith(":t") else f"({'; '.join(names)})"
     if labelled:
         return labelled.group("text")
@@ -92,7 +93,8 @@ def _role(match: re.Match, context: Context, docname: str, figures_above: set[st
     return body  # ref without a label: its target's name is the best text there is
 
 
-def _author_year(key: str, context: Context, textual: bool = False) -> str:
+def author_year(key: str, context: Context, textual: bool = False) -> str:
+    """How a citation reads in text: "Caporale, 2022", or "Caporale (2022)" when `textual`."""
     entry = context.bibliography.entries.get(key) if context.bibliography else None
     if entry is None:
         return key
@@ -124,6 +126,8 @@ def _directive(match: re.Match, context: Context) -> str:
     name, argument, body = match.group("name"), match.group("argument").strip(), match.group("body")
     if name == "footbibliography":
         return references_markdown(context)
+    if name == "claim-register":
+        return claim_register_markdown(context)
     if name in ("solution-start",):
         return "**Solution**\n"
     if name in ("solution-end",):
@@ -135,6 +139,34 @@ def _directive(match: re.Match, context: Context) -> str:
     lines = [f"**{title}**", ""] if title else []
     lines += body.splitlines()
     return "\n".join(f"> {line}".rstrip() for line in lines) + "\n"
+
+
+def claim_register_markdown(context: Context) -> str:
+    """The register of claims checked (giants.sphinx.claims) as a Markdown table."""
+    from giants.claims import register
+    from giants.toc import toc_files
+
+    if context.root is None:
+        return ""
+    paths = {p.relative_to(context.root).with_suffix("").as_posix(): p for p in toc_files(context.root) if p.exists()}
+    rows = ["| Claim | Chapter | Whose claim | Verdict | Evidence cited |", "|---|---|---|---|---|"]
+    for check in register(paths):
+        rows.append(f"| {claim_text(check, context).replace('|', '/')} | "
+                    f"{context.titles.get(check.docname, check.docname)} | {check.whose} | {check.verdict} | "
+                    f"{evidence_text(check, context)} |")
+    return "\n".join(rows) + "\n"
+
+
+def claim_text(check, context: Context) -> str:
+    """A claim check's claim as one line of plain text, its citations left out (the register
+    says whose claim it is)."""
+    claim = re.sub(r"\s*\{(?:foot)?cite:[pt]\}`[^`]+`", "", check.claim)
+    return " ".join(portable_markdown(claim, context, check.docname).split())
+
+
+def evidence_text(check, context: Context) -> str:
+    """The works a claim check cites as evidence, as author and year."""
+    return "; ".join(author_year(key, context) for key in check.evidence_keys) or "none cited"
 
 
 def references_markdown(context: Context) -> str:

@@ -258,3 +258,24 @@ def test_the_print_edition_drops_only_emptied_reference_lists():
         document += section
     assert drop_emptied_reference_lists(document) == 1
     assert [s.next_node(nodes.title).astext() for s in document.findall(nodes.section)] == ["Trade", "Code folded away"]
+
+
+def test_the_register_lists_every_claim_check_and_links_to_its_box(built_book, chapter_pages):
+    """The evidence chapter's register is built from the boxes: one row a box, each row's link
+    lands on its box, and the count of verdicts is right."""
+    boxes = {}
+    for md, html in chapter_pages.items():
+        for box in soup(html).select(".admonition.claim-check"):
+            assert box.get("id", "").startswith("claim-"), \
+                f"{md.name}: a claim check without a :name: (claim-…), which the register links to"
+            boxes[f"{html.relative_to(built_book).as_posix()}#{box['id']}"] = (VERDICTS & set(box["class"])).pop()
+    page = built_book / "book" / "data.html"
+    table = soup(page).select_one("table.claim-register")
+    rows = table.select("tbody tr")
+    links = {}
+    for row in rows:
+        href = row.select_one("a.reference.internal")["href"]
+        links[(page.parent / href).resolve().relative_to(built_book.resolve()).as_posix()] = row.select("td")[2].get_text(strip=True)
+    assert len(rows) == len(boxes) and links == boxes, "the register and the boxes disagree"
+    counts = soup(page).select_one("#every-claim-the-book-checks").get_text(" ", strip=True)
+    assert f"{len(boxes)} claims checked: {sum(v == 'supported' for v in boxes.values())} supported" in counts

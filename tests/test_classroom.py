@@ -235,3 +235,16 @@ def test_portable_markdown_writes_roles_and_boxes_as_plain_text():
     assert "> **Exercise**\n>\n> Do it.\n" in plain and ":label:" not in plain
     assert "- Caporale, V. (2022)." in plain and "- Jervis, R. (1976)." in plain
     assert context.cited == ["caporale2022", "jervis1976"]
+
+
+def test_claim_checks_are_read_with_their_parts_and_citations():
+    from giants.claims import claim_checks
+
+    text = ("Intro.\n\n```{admonition} Claim check: contradicted\n:class: claim-check contradicted\n"
+            ":name: claim-x\n\n**The claim.** It rained {footcite:p}`caporale2022`.\n\n"
+            "**The evidence.** It did not {footcite:p}`a,b` {footcite:p}`b`.\n\n**Verdict.** Contradicted.\n```\n")
+    (check,) = claim_checks(text, "book/x")
+    assert (check.name, check.verdict, check.classes) == ("claim-x", "contradicted", ["claim-check", "contradicted"])
+    assert check.claim.startswith("It rained") and check.conclusion == "Contradicted."
+    assert (check.claim_keys, check.evidence_keys, check.whose, check.line) == (["caporale2022"], ["a", "b"],
+                                                                                 "first article", 3)
