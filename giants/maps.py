@@ -31,24 +31,30 @@ FRAME = (99.0, 0.0, 126.0, 26.0)
 def basemap() -> gpd.GeoDataFrame:
     """Natural Earth land in the frame, one row per polygon, with its `role`.
 
-    role "coast": mainland or an island of at least 100 km²; the only land a claimant's
-    distance zone may be measured from. "small island": kept for the picture only.
-    "disputed": the Paracels, the Spratlys, Scarborough Shoal and Pratas, never a baseline.
+    role "coast": mainland or an island of at least 100 km²; "small island": an undisputed
+    island under 100 km² (Vietnam's Phú Quý and Côn Sơn among them). Both are coasts that
+    zones are measured from. "disputed": the Paracels, the Spratlys, Scarborough Shoal and
+    Pratas, never a starting point for any measurement.
     """
     return data.load("basemap")
 
 
 def coasts(land: gpd.GeoDataFrame, country: str | None = None) -> gpd.GeoDataFrame:
-    """Mainland and large-island polygons, of one country if named."""
-    rows = land[land["role"] == "coast"]
+    """Every undisputed polygon of land, of one country if named: mainland and islands alike.
+
+    The law counts an undisputed inhabited island in full, whatever its size, and Vietnam
+    draws its baselines from offshore islands such as Phú Quý and Côn Sơn; only disputed
+    features are left out.
+    """
+    rows = land[land["role"] != "disputed"]
     return rows if country is None else rows[rows["country"] == country]
 
 
 def distance_zone(land: gpd.GeoDataFrame, country: str, nautical_miles: float = 200):
-    """The sea within `nautical_miles` of a country's mainland and large-island coasts.
+    """The sea within `nautical_miles` of a country's undisputed coasts, islands included.
 
-    A simplified *distance zone*, not a legal EEZ: no median lines with neighbours, no zones
-    from small islands, and never from a disputed feature (only `role == "coast"` counts).
+    A simplified *distance zone*, not a legal EEZ: measured from coastlines rather than the
+    legal baselines, no median lines with neighbours, and never from a disputed feature.
     Returned as one (multi)polygon in EPSG:4326, land included. Buffered in `EQUIDISTANT`;
     measured on the ellipsoid, the edges of the 200-nm zones lie 364-374 km from the coast
     against a true 370.4 km (tests/test_maps.py checks this).
@@ -173,9 +179,11 @@ def claimant_table(table) -> pd.DataFrame:
     return claims.reindex(columns=[c for c in CLAIMANTS if c in claims.columns])
 
 #: Where the closed outline of the dashed line meets land: the line is open towards China, so
-#: "inside the line" is closed from its first dash to southern Hainan and from its last dash
-#: to southern Taiwan (and through the mainland between them). A convention, not a claim.
+#: "inside the line" is closed from its first dash to southern Hainan (at Sanya) and from its
+#: last dash to southern Taiwan (and through the mainland between them). A convention, not a
+#: claim. HAINAN_SOUTHWEST is the other plausible place to close it, on Hainan's south-west cape.
 LINE_CLOSURE = {"hainan": (109.6, 18.2), "taiwan": (120.85, 21.9), "mainland": [(116.0, 26.0), (110.0, 26.0)]}
+HAINAN_SOUTHWEST = (108.6, 18.5)
 
 
 def dash_lines(version: int = 2009) -> gpd.GeoDataFrame:
@@ -188,19 +196,60 @@ def dash_lines(version: int = 2009) -> gpd.GeoDataFrame:
     return gpd.GeoDataFrame(rows.reset_index(drop=True), geometry=lines, crs=4326)
 
 
-def inside_dash_line(version: int = 2009):
+def inside_dash_line(version: int = 2009, moved_km: float = 0, hainan=None):
     """The area enclosed by the dashes, joined in order and closed along LINE_CLOSURE.
 
     Only the dashes west and south of Taiwan enclose the sea (the 2023 map's dash east of
-    Taiwan is left out of the outline). Returned as a polygon in EPSG:4326.
-    """
-    from shapely.geometry import Polygon
+    Taiwan is left out of the outline). The joins between dashes are straight in degrees (the
+    bow of a 400-500 km chord is under 1 km). Returned as a polygon in EPSG:4326.
 
+    The dashes' positions are approximate, so the book also measures with the outline moved
+    outwards (`moved_km` > 0) or inwards (< 0), in `EQUIDISTANT`, and closed on another point
+    of Hainan (`hainan`, for example HAINAN_SOUTHWEST).
+    """
     dashes = dash_lines(version)
     dashes = dashes[dashes["start_lon"] < 122.2]  # the dash east of Taiwan encloses no sea
     ring = [pt for line in dashes.geometry for pt in line.coords]
-    ring += [LINE_CLOSURE["taiwan"], *LINE_CLOSURE["mainland"], LINE_CLOSURE["hainan"]]
-    return shapely.make_valid(Polygon(ring))
+    ring += [LINE_CLOSURE["taiwan"], *LINE_CLOSURE["mainland"], hainan or LINE_CLOSURE["hainan"]]
+    outline = Polygon(ring)
+    if not outline.is_valid:
+        raise ValueError(f"the {version} dashes do not join into a simple outline")
+    if moved_km:
+        moved = gpd.GeoSeries([outline], crs=4326).to_crs(EQUIDISTANT).buffer(moved_km * 1000, quad_segs=16)
+        outline = moved.to_crs(4326).iloc[0]
+    return outline
+
+
+def sea_grid(shape, step_m: float = 5_000) -> gpd.GeoSeries:
+    """Points `step_m` apart over a shape (EPSG:4326), on a square grid in `EQUAL_AREA`.
+
+    Each point stands for step_m² of sea, so counting points measures area: the grid is how
+    the book divides the sea between coasts (`nearest_state`), which no buffer can do.
+    Returned in `EQUAL_AREA`.
+    """
+    projected = gpd.GeoSeries([shape], crs=4326).to_crs(EQUAL_AREA).iloc[0]
+    west, south, east, north = projected.bounds
+    xs, ys = np.meshgrid(np.arange(west + step_m / 2, east, step_m), np.arange(south + step_m / 2, north, step_m))
+    points = shapely.points(xs.ravel(), ys.ravel())
+    return gpd.GeoSeries(points[shapely.contains(projected, points)], crs=EQUAL_AREA)
+
+
+def nearest_state(points: gpd.GeoSeries, land: gpd.GeoDataFrame) -> pd.Series:
+    """For each point, the state whose undisputed coast is nearest (measured in `EQUIDISTANT`).
+
+    This is the equidistance principle that maritime boundaries usually start from; the sea a
+    point stands for goes to the nearest state's coast, whatever other zones reach it.
+    """
+    shores = coasts(land).to_crs(EQUIDISTANT).dissolve("country").geometry
+    projected = points.to_crs(EQUIDISTANT)
+    distances = pd.DataFrame({country: projected.distance(shore).to_numpy() for country, shore in shores.items()})
+    return pd.Series(distances.idxmin(axis=1).to_numpy(), index=points.index)
+
+
+def share_inside(points: gpd.GeoSeries, outline) -> float:
+    """The share of grid points (from `sea_grid`) that lie inside an outline in EPSG:4326."""
+    projected = gpd.GeoSeries([outline], crs=4326).to_crs(EQUAL_AREA).iloc[0]
+    return float(shapely.contains(projected, points.values).mean())
 
 
 #: The claimants whose coasts are coloured on the book's maps.
@@ -218,8 +267,8 @@ def land_layer(land: gpd.GeoDataFrame, pick=None):
 
     shown = for_display(land).assign(
         who=lambda d: d["country"].where(d["country"].isin(CLAIMANTS), charts.OTHER),
-        kind=lambda d: d["role"].map({"coast": "coast (a baseline)", "small island": "small island (drawn only)",
-                                      "disputed": "disputed (never a baseline)"}),
+        kind=lambda d: d["role"].map({"coast": "coast (measured from)", "small island": "small island (measured from)",
+                                      "disputed": "disputed (never measured from)"}),
     )
     return alt.Chart(shown).mark_geoshape().encode(
         color=alt.Color("who:N", scale=charts.actor_scale([*CLAIMANTS, charts.OTHER]), title="Country"),

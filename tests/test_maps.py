@@ -70,3 +70,23 @@ def test_sea_area_excludes_land_outside_the_frame(land):
     sea = maps.at_sea(zone, land)
     assert box(*maps.FRAME).contains(sea.buffer(-1e-9))
     assert not sea.intersects(maps.coasts(land, "Vietnam").union_all().buffer(-0.01))
+
+
+def test_a_grid_of_points_measures_area_as_the_polygon_does(land):
+    zone = maps.at_sea(maps.distance_zone(land, "Brunei"), land)
+    grid = maps.sea_grid(zone, step_m=5_000)
+    by_polygon = maps.area_km2(gpd.GeoSeries([zone], crs=4326)).iloc[0]
+    assert abs(len(grid) * 25 - by_polygon) / by_polygon < 0.005
+
+
+def test_sea_goes_to_the_nearest_coast(land):
+    points = gpd.GeoSeries([Point(109.6, 12.0), Point(111.0, 17.8), Point(100.3, 11.0)], crs=4326).to_crs(maps.EQUAL_AREA)
+    assert maps.nearest_state(points, land).tolist() == ["Vietnam", "China", "Thailand"]
+
+
+def test_moving_the_dashed_line_moves_the_share_the_right_way(land):
+    zone = maps.at_sea(maps.distance_zone(land, "Vietnam"), land)
+    grid = maps.sea_grid(zone, step_m=20_000)
+    shares = [maps.share_inside(grid, maps.inside_dash_line(2009, moved_km=km)) for km in (-10, 0, 10)]
+    assert shares[0] < shares[1] < shares[2]
+    assert maps.inside_dash_line(2009, hainan=maps.HAINAN_SOUTHWEST).area > maps.inside_dash_line(2009).area
