@@ -246,3 +246,13 @@ def test_eras_are_contiguous_and_hold_every_event():
     missing = {key for keys in eras["sources"] for key in keys.split(";")} - BIB_KEYS
     assert not missing, f"eras cite keys not in references.bib: {sorted(missing)}"
     timeline.events()  # raises if an event falls outside every era
+
+
+def test_every_work_in_the_bibliography_has_a_kind():
+    from giants import sources
+
+    works = sources.bibliography()
+    wrong = works[~works["kind"].isin(list(sources.KINDS))]
+    assert wrong.empty, f"references.bib entries without a kind of {list(sources.KINDS)}: {list(wrong.index)[:10]}"
+    table = sources.sources_by_dataset()
+    assert set(table.index) == {r["path"] for r in RESOURCES} and (table["all"] > 0).all()
