@@ -113,10 +113,26 @@
     if (url && location.protocol !== "file:") url.textContent = ", " + location.href.split("#")[0];
     return loadVega().then(function () {
       return vegaEmbed(view, spec, options);
+    }).then(function (result) {
+      if (spec.width === "container") followColumnWidth(view, result.view);
     }).catch(function (error) {
       view.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
     });
+  }
+
+  // Vega sizes a width: "container" chart from its wrapper when the window fires "resize",
+  // reading the width at that instant; a window resized in steps (a phone turned, a
+  // full-page screenshot) can leave the chart drawn at a width the column no longer has.
+  // Watching the wrapper itself re-fits the chart once layout has settled, and also when
+  // the column changes without any window resize (a sidebar opened, the action menu added).
+  function followColumnWidth(view, vegaView) {
+    const wrapper = view.querySelector(".chart-wrapper");
+    if (!wrapper || !("ResizeObserver" in window)) return;
+    new ResizeObserver(function (entries) {
+      const width = Math.floor(entries[entries.length - 1].contentRect.width);
+      if (width > 0 && Math.abs(vegaView.width() - width) > 1) vegaView.width(width).runAsync();
+    }).observe(wrapper);
   }
 
   // Compiling and drawing a chart is the page's heaviest work, so each chart is drawn when it
