@@ -70,8 +70,23 @@ def visit(browser, url: str, viewport: dict, screenshot):
         page.wait_for_timeout(50)
     assert not pending, f"requests still open: {[r.url for r in pending]}"
     page.screenshot(path=str(screenshot), full_page=True)
+    # Measured after the full-page capture, which once let charts grow to twice their column.
+    page.wait_for_timeout(300)
+    too_wide = page.evaluate(TOO_WIDE, viewport["width"] >= 1000)
     context.close()
-    return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed, "errors": errors}
+    return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed,
+            "errors": errors, "too_wide": too_wide}
+
+
+#: Charts drawn wider than their column: at desktop width every chart, at phone width those
+#: sized to the column (fixed-width charts scroll sideways there). A chart folded inside a
+#: closed solution has no width and is skipped.
+TOO_WIDE = """(everyChart) => Array.from(document.querySelectorAll('.giants-chart-view')).flatMap(view => {
+  const drawing = view.querySelector('svg.marks, canvas.marks');
+  if (!drawing || view.clientWidth === 0 || !(everyChart || view.dataset.fits === 'column')) return [];
+  const width = Math.round(drawing.getBoundingClientRect().width);
+  return width > view.clientWidth + 1 ? [`${view.closest('figure')?.id || view.id || '?'}: ${width} px in ${view.clientWidth}`] : [];
+})"""
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -84,6 +99,7 @@ def test_page_renders_offline(browser, site, page_path, viewport):
     assert report["failed"] == [], f"failed requests: {report['failed']}"
     assert report["errors"] == [], f"console errors: {report['errors']}"
     assert report["drawn"] == report["charts"]
+    assert report["too_wide"] == [], f"charts wider than their column: {report['too_wide']}"
 
 
 def test_timeline_zooms_from_two_millennia_to_a_few_years(browser, site):

@@ -129,6 +129,8 @@
   function followColumnWidth(view, vegaView) {
     const wrapper = view.querySelector(".chart-wrapper");
     if (!wrapper || !("ResizeObserver" in window)) return;
+    // Marks the chart as one that must fit its column at every width (the browser test reads it).
+    view.dataset.fits = "column";
     new ResizeObserver(function (entries) {
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
       if (width > 0 && Math.abs(vegaView.width() - width) > 1) vegaView.width(width).runAsync();
