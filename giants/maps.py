@@ -32,8 +32,9 @@ def basemap() -> gpd.GeoDataFrame:
     """Natural Earth land in the frame, one row per polygon, with its `role`.
 
     role "coast": mainland or an island of at least 100 km²; "small island": an undisputed
-    island under 100 km² (Vietnam's Phú Quý and Côn Sơn among them). Both are coasts that
-    zones are measured from. "disputed": the Paracels, the Spratlys, Scarborough Shoal and
+    island under 100 km² (Vietnam's Phú Quý and Côn Sơn among them, and the four islands
+    Natural Earth lacks, Lý Sơn, Cồn Cỏ, Bạch Long Vĩ and Thổ Chu, added from
+    data/small_islands.csv as discs of their area). Both are coasts that zones are measured from. "disputed": the Paracels, the Spratlys, Scarborough Shoal and
     Pratas, never a starting point for any measurement.
     """
     return data.load("basemap")
@@ -43,7 +44,7 @@ def coasts(land: gpd.GeoDataFrame, country: str | None = None) -> gpd.GeoDataFra
     """Every undisputed polygon of land, of one country if named: mainland and islands alike.
 
     The law counts an undisputed inhabited island in full, whatever its size, and Vietnam
-    draws its baselines from offshore islands such as Phú Quý and Côn Sơn; only disputed
+    draws its baselines from offshore islands such as Phú Quý, Côn Sơn, Lý Sơn and Cồn Cỏ; only disputed
     features are left out.
     """
     rows = land[land["role"] != "disputed"]

@@ -20,7 +20,10 @@ Steps:
    Natural Earth drew them. Reproject to 4326.
 4. Snap coordinates to a 0.0001 degree grid, keeping the unrounded polygon if snapping
    empties, splits or invalidates it.
-5. Sort by (country, role, -area) and write GeoJSON via a temporary file and os.replace.
+5. Add the undisputed small islands Natural Earth lacks at this scale (data/small_islands.csv:
+   Vietnam's Lý Sơn, Cồn Cỏ, Bạch Long Vĩ and Thổ Chu), each as a disc of its sourced area around
+   its sourced position, drawn in EQUAL_AREA like the rest, with role "small island".
+6. Sort by (country, role, -area) and write GeoJSON via a temporary file and os.replace.
 
 Rerunning gives a byte-identical file. Run:  .venv/bin/python scripts/make_basemap.py
 """
@@ -34,6 +37,7 @@ import tempfile
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 from shapely.geometry import box
 
@@ -41,6 +45,7 @@ from giants.maps import EQUAL_AREA, FRAME
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "basemap.geojson"
+SMALL_ISLANDS = ROOT / "data" / "small_islands.csv"
 PACKAGE = "world-atlas@2.0.2"
 INTEGRITY = ("sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHc"
              "Ya5ChG0LQ==")  # = `npm view world-atlas@2.0.2 dist.integrity`
@@ -83,6 +88,30 @@ def keep_if_sound(new: gpd.GeoSeries, old: gpd.GeoSeries) -> gpd.GeoSeries:
     return new.where(ok, old)
 
 
+def small_islands(land: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Discs for the islands Natural Earth leaves out, in the basemap's columns.
+
+    A disc of the island's own area keeps the distance to its coast within a kilometre or two
+    of the truth (Lý Sơn, the largest, is about 1.8 km in radius), which is all a 370 km zone
+    needs; the disc is not a drawing of the island's shape.
+    """
+    import numpy as np
+    import pandas as pd
+
+    table = pd.read_csv(SMALL_ISLANDS)
+    points = gpd.GeoSeries(gpd.points_from_xy(table["lon"], table["lat"]), crs=4326).to_crs(EQUAL_AREA)
+    radii = np.sqrt(table["area_km2"] * 1e6 / np.pi)
+    discs = gpd.GeoSeries([p.buffer(r, quad_segs=8) for p, r in zip(points, radii)], crs=EQUAL_AREA)
+    if discs.to_crs(4326).intersects(land.union_all()).any():
+        raise SystemExit("a small island in data/small_islands.csv overlaps land Natural Earth already draws")
+    gdf = gpd.GeoDataFrame({"country": table["country"], "iso_n3": "704", "role": "small island", "group": "",
+                            "area_km2": (discs.area / 1e6).round(1)}, geometry=discs.to_crs(4326), crs=4326)
+    if set(table["country"]) != {"Vietnam"}:
+        raise SystemExit("small_islands.csv: set iso_n3 per country before adding other countries' islands")
+    gdf["geometry"] = keep_if_sound(gdf.geometry.set_precision(GRID_DEG), gdf.geometry)
+    return gdf
+
+
 def build(src: Path) -> gpd.GeoDataFrame:
     world = gpd.read_file(src, layer="countries").set_crs(4326)
     # Some Natural Earth outlines self-intersect; repair before any overlay. The "structure"
@@ -112,6 +141,7 @@ def build(src: Path) -> gpd.GeoDataFrame:
     gdf["geometry"] = keep_if_sound(simple, projected).to_crs(4326)
     gdf = gdf[~gdf.is_empty]
     gdf["geometry"] = keep_if_sound(gdf.geometry.set_precision(GRID_DEG), gdf.geometry)
+    gdf = pd.concat([gdf, small_islands(gdf)], ignore_index=True)
     assert gdf.is_valid.all() and not gdf.is_empty.any(), "invalid or empty output geometry"
 
     # Position breaks ties between equal rounded areas, so row order never depends on input.

@@ -90,3 +90,18 @@ def test_moving_the_dashed_line_moves_the_share_the_right_way(land):
     shares = [maps.share_inside(grid, maps.inside_dash_line(2009, moved_km=km)) for km in (-10, 0, 10)]
     assert shares[0] < shares[1] < shares[2]
     assert maps.inside_dash_line(2009, hainan=maps.HAINAN_SOUTHWEST).area > maps.inside_dash_line(2009).area
+
+
+def test_islands_missing_from_natural_earth_are_coasts(land):
+    """Lý Sơn, Cồn Cỏ, Bạch Long Vĩ and Thổ Chu (data/small_islands.csv) are Vietnamese coast in the basemap."""
+    from giants import data
+
+    islands = data.load("small_islands")
+    at = gpd.GeoSeries(gpd.points_from_xy(islands["lon"], islands["lat"]), crs=4326)
+    shore = maps.coasts(land, "Vietnam")
+    km = maps.nearest_coast_km(at, land, "Vietnam")
+    assert (km < 0.5).all(), km.tolist()  # each position lies on (inside) Vietnamese land
+    drawn = shore[shore.intersects(at.union_all())]
+    assert len(drawn) == len(islands) and (drawn["role"] == "small island").all()
+    # The disc has the island's sourced area (to the basemap's 0.1 km² rounding and the disc's polygon).
+    assert abs(maps.area_km2(drawn).sum() - islands["area_km2"].sum()) < 0.5

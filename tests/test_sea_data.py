@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from giants import maps
+from giants import data, maps
 from giants.toc import ROOT
 
 BIB_KEYS = set(re.findall(r"^@\w+\{([^,\s]+),", (ROOT / "references.bib").read_text(), re.M))
@@ -95,10 +95,38 @@ def test_the_philippine_claim_is_the_kalayaan_polygon_plus_scarborough(features)
     assert inside.sum() >= 40
 
 
-def test_award_findings_agree_with_the_feature_types(features):
-    named = features[features["award_finding"].notna()]
-    assert len(named) >= 15
-    expected = {"rock": "rock", "low-tide elevation": "reef/low-tide elevation"}
-    for row in named.itertuples():
-        assert row.feature_type == expected[row.award_finding], f"{row.id}: type disagrees with the award"
+PHYSICAL_TYPES = {"island or cay", "reef above water at high tide", "low-tide elevation", "submerged", "undetermined"}
+LEGAL_STATUSES = {"rock", "low-tide elevation", "not adjudicated", "outside the case"}
+AWARD_FINDINGS = {"rock", "low-tide elevation"}
+
+
+def test_physical_and_legal_types_use_their_vocabularies(features):
+    """Physical condition and legal status are separate columns, each from a small declared vocabulary."""
+    fields = {f["name"]: f for f in data.resource("features")["schema"]["fields"]}
+    assert set(fields["physical_type"]["constraints"]["enum"]) == PHYSICAL_TYPES
+    assert set(fields["legal_status"]["constraints"]["enum"]) == LEGAL_STATUSES
+    assert set(features["physical_type"]) <= PHYSICAL_TYPES
+    assert set(features["legal_status"]) <= LEGAL_STATUSES
+    paracels = features["group"] == "Paracel Islands"
+    assert (features.loc[paracels, "legal_status"] == "outside the case").all(), "the Paracels were not in the case"
+    assert not (features.loc[~paracels, "legal_status"] == "outside the case").any()
+
+
+def test_every_award_finding_names_its_paragraph_and_source(features):
+    ruled = features["legal_status"].isin(AWARD_FINDINGS)
+    assert ruled.sum() >= 15
+    for row in features[ruled].itertuples():
+        assert isinstance(row.award_paragraphs, str) and re.search(r"¶\d+|press release", row.award_paragraphs), \
+            f"{row.id}: award finding without the paragraph (or part of the award) it rests on"
         assert isinstance(row.award_sources, str), f"{row.id}: award finding without a source"
+    assert features.loc[~ruled, "award_paragraphs"].isna().all(), "a paragraph is cited for a feature the award did not rule on"
+
+
+def test_award_findings_agree_with_the_physical_types(features):
+    """A rock must be above water at high tide, and a low-tide elevation must not be."""
+    above_water = {"island or cay", "reef above water at high tide"}
+    for row in features.itertuples():
+        if row.legal_status == "rock":
+            assert row.physical_type in above_water, f"{row.id}: a rock that is not above water at high tide"
+        elif row.legal_status == "low-tide elevation":
+            assert row.physical_type == "low-tide elevation", f"{row.id}: physical type disagrees with the award"
