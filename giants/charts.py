@@ -166,3 +166,39 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
         props["width"] = MAP_WIDTH if is_map(chart.to_dict(validate=False)) else "container"
     return chart.properties(**props)
+
+
+
+#: How directly a survey figure was read (the `provenance` column of the survey tables), and the
+#: legend label each gets. Secondary and unconfirmed figures are drawn hollow, so a reader can
+#: tell at a glance which points rest on an aggregator, a think tank's summary or one lost copy.
+PROVENANCE_LABELS = {
+    "news": "a news report of the release",
+    "secondary": "a secondary source only",
+    "unconfirmed": "one copy, not found again",
+}
+#: A ring: an outer circle and an inner one drawn the other way round, so the inside stays empty.
+#: Used as a point shape it draws a hollow marker in the series colour, legend included.
+RING = "M-1,0A1,1,0,1,1,1,0A1,1,0,1,1,-1,0ZM-0.6,0A0.6,0.6,0,1,0,0.6,0A0.6,0.6,0,1,0,-0.6,0Z"
+
+
+def _provenance_labels() -> str:
+    return " : ".join(f"datum.value === '{k}' ? '{v}'" for k, v in PROVENANCE_LABELS.items()) + " : datum.value"
+
+
+def provenance_shape(field: str = "provenance", *, title: str | None = "Figure read in") -> alt.Shape:
+    """A shape encoding for points (use `mark_point(filled=True)`): news-sourced figures filled
+    circles, secondary and unconfirmed ones hollow rings, with a legend naming each kind."""
+    kinds = list(PROVENANCE_LABELS)
+    return alt.Shape(f"{field}:N", title=title, scale=alt.Scale(domain=kinds, range=["circle", RING, RING]),
+                     legend=alt.Legend(labelExpr=_provenance_labels(), orient="bottom", direction="vertical",
+                                       symbolFillColor="#333333", labelLimit=0))
+
+
+def provenance_fill(field: str = "provenance") -> alt.FillOpacity:
+    """A fill-opacity encoding for bars (give the bar a stroke): news-sourced figures filled,
+    secondary and unconfirmed ones hollow. Vega-Lite draws no legend for fill opacity, so the
+    chart's subtitle or caption must say what a hollow bar means."""
+    # An explicit ordinal scale: a nominal opacity scale would otherwise interpolate the range.
+    return alt.FillOpacity(f"{field}:N", legend=None,
+                           scale=alt.Scale(type="ordinal", domain=list(PROVENANCE_LABELS), range=[1, 0, 0]))
