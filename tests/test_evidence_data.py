@@ -62,3 +62,21 @@ def test_fdi_ranks_and_amounts_are_plausible():
     assert (fdi["usd_bn"].dropna() < 100).all() and (fdi["rank"].dropna() <= 20).all()
     assert (fdi["usd_bn"].notna() | fdi["rank"].notna()).all(), "every row needs an amount or a rank"
     assert pd.api.types.is_datetime64_any_dtype(fdi["period_end"])
+
+
+def test_derived_trade_values_say_how_they_were_computed():
+    trade = data.load("trade")
+    derived = trade[trade["status"] == "derived"]
+    assert len(derived) >= 5
+    assert derived["note"].fillna("").str.contains("Derived").all(), "a derived value must give its arithmetic"
+
+
+def test_fdi_yearly_totals_cover_2018_to_2025_and_bound_each_source():
+    fdi = data.load("fdi")
+    annual = fdi[fdi["measure"] == "annual"].assign(year=lambda t: t["period_end"].dt.year)
+    totals = annual[annual["investor"] == "All sources"].set_index("year")["usd_bn"]
+    assert list(totals.index) == list(range(2018, 2026))
+    by_source = annual[annual["investor"] != "All sources"].dropna(subset=["usd_bn"])
+    assert (by_source["usd_bn"] < by_source["year"].map(totals)).all(), "one source cannot exceed the year's total"
+    # Until 2023 the agency's year ran to 20 December; from 2024 to 31 December.
+    assert (annual.loc[annual["year"] <= 2023, "period_end"].dt.day == 20).all()
