@@ -136,6 +136,13 @@ def test_checks_catch_the_usual_mistakes():
     mixed = pd.DataFrame({"China": [133.1], "United States": [999.0]}, index=[2020])
     with pytest.raises(AssertionError, match="off"):
         checks.totals_by_year(mixed)
+    # China Customs' own 2024 total (about 260.7) must not pass for Vietnam's (205.2).
+    other_reporter = pd.DataFrame({"China": [260.7], "United States": [134.0]}, index=[2024])
+    with pytest.raises(AssertionError, match="off"):
+        checks.totals_by_year(other_reporter)
+    census_year = pd.DataFrame({"China": [float("nan")], "United States": [18.3]}, index=[2010])
+    with pytest.raises(AssertionError, match="only Vietnam's customs"):
+        checks.totals_by_year(census_year.fillna(0.0))
 
 
 # --- launch buttons and downloads -------------------------------------------

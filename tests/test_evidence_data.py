@@ -79,3 +79,21 @@ def test_every_bibliography_entry_formats_in_the_books_style():
         except Exception as error:  # pybtex raises FieldIsMissing and others
             failures.append(f"{key}: {error}")
     assert failures == []
+
+
+def test_derived_trade_values_say_how_they_were_computed():
+    trade = data.load("trade")
+    derived = trade[trade["status"] == "derived"]
+    assert len(derived) >= 5
+    assert derived["note"].fillna("").str.contains("Derived").all(), "a derived value must give its arithmetic"
+
+
+def test_fdi_yearly_totals_cover_2018_to_2025_and_bound_each_source():
+    fdi = data.load("fdi")
+    annual = fdi[fdi["measure"] == "annual"].assign(year=lambda t: t["period_end"].dt.year)
+    totals = annual[annual["investor"] == "All sources"].set_index("year")["usd_bn"]
+    assert list(totals.index) == list(range(2018, 2026))
+    by_source = annual[annual["investor"] != "All sources"].dropna(subset=["usd_bn"])
+    assert (by_source["usd_bn"] < by_source["year"].map(totals)).all(), "one source cannot exceed the year's total"
+    # Until 2023 the agency's year ran to 20 December; from 2024 to 31 December.
+    assert (annual.loc[annual["year"] <= 2023, "period_end"].dt.day == 20).all()
