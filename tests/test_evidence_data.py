@@ -70,8 +70,10 @@ def test_every_bibliography_entry_formats_in_the_books_style():
     from pybtex.database import parse_file
     from pybtex.plugin import find_plugin
 
+    from giants.sphinx import bibstyle
+
     bib = parse_file(ROOT / "references.bib")
-    style = find_plugin("pybtex.style.formatting", "alpha")()
+    style = find_plugin("pybtex.style.formatting", bibstyle.NAME)()
     failures = []
     for key, entry in bib.entries.items():
         try:
@@ -97,3 +99,19 @@ def test_fdi_yearly_totals_cover_2018_to_2025_and_bound_each_source():
     assert (by_source["usd_bn"] < by_source["year"].map(totals)).all(), "one source cannot exceed the year's total"
     # Until 2023 the agency's year ran to 20 December; from 2024 to 31 December.
     assert (annual.loc[annual["year"] <= 2023, "period_end"].dt.day == 20).all()
+
+
+def test_titles_keep_their_capitals_and_dollar_signs():
+    """The book's style prints a title as written: no sentence-casing of names and acronyms,
+    and a dollar sign as a dollar sign (pybtex keeps a backslash-escaped one literally)."""
+    from pybtex.database import parse_file
+    from pybtex.plugin import find_plugin
+
+    from giants.sphinx import bibstyle
+
+    bib = parse_file(ROOT / "references.bib")
+    style = find_plugin("pybtex.style.formatting", bibstyle.NAME)()
+    entry = bib.entries["truthorfake-us-vn-2024"]
+    text = style.format_entry("x", entry).text.render_as("text")
+    assert "Vietnam exported $136.6 billion" in text and "U.S." in text, text
+    assert "\\$" not in (ROOT / "references.bib").read_text()

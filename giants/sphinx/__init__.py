@@ -7,6 +7,7 @@
 | `notebooks`       | each chapter as a runnable .ipynb under notebooks/; launch buttons only for configured services | config-inited, html-page-context, build-finished |
 | `print_edition`   | the print edition's parts, introduction, footnoted citations, bibliography | post-transforms (latex builder only)   |
 | `language`        | Vietnamese and Chinese words marked with lang="vi" / lang="zh"        | post-transform (html builders only)    |
+| `bibstyle`        | the bibliography style: pybtex's alpha with titles kept as written   | registers a pybtex style plugin       |
 | `claims`          | `{claim-register}`: the table of every claim check, read from the chapters | directive (notes each chapter as a dependency) |
 | `internals`       | every reach into Sphinx, Jupyter Book 1 or theme internals, in one place | (used by the modules above)          |
 
@@ -16,10 +17,10 @@ fails, with a message naming the upgrade, when it changes (tests/test_sphinx_int
 
 from __future__ import annotations
 
-from giants.sphinx import assets, charts, claims, language, notebooks, print_edition
+from giants.sphinx import assets, bibstyle, charts, claims, language, notebooks, print_edition
 
 
 def setup(app):
-    for part in (assets, charts, claims, notebooks, print_edition, language):
+    for part in (bibstyle, assets, charts, claims, notebooks, print_edition, language):
         part.setup(app)
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "2"}
