@@ -10,7 +10,7 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from giants import data, maps
+from giants import data, maps, trade as trade_rows
 
 VERDICTS = ("supported", "qualified", "contradicted", "unverified")
 
@@ -142,13 +142,18 @@ def totals_by_year(totals) -> None:
     task = "Task 1 (total trade by partner and year)"
     if _pending(task, totals):
         return
-    trade = data.load("trade")
+    # Totals are yearly: a year-to-date figure (January 2026) is never added to or compared with one.
+    trade = trade_rows.full_years(data.load("trade"))
     if set(totals.columns) != {"China", "United States"}:
         _fail(task, "make one column per partner, 'China' and 'United States'.")
     one_reporter = trade[trade["reporter"] == "Vietnam customs"]
     both_flows = one_reporter.groupby(["year", "partner"]).filter(lambda g: len(g) == 2)
     expected = both_flows.groupby(["year", "partner"])["usd_bn"].sum().unstack()
     common = totals.dropna().index
+    part_years = set(trade_rows.partial_years(data.load("trade"))["year"])
+    if part_years & set(totals.dropna(how="all").index):
+        _fail(task, "keep to full years: a year-to-date figure (status 'partial-year', months < 12) "
+                    "is not a year's trade.")
     if not set(common) <= set(expected.index):
         _fail(task, "use only Vietnam's customs figures, and only years with both flows: never add "
                     "a US Census or China Customs figure to a Vietnamese one.")

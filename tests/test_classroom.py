@@ -136,13 +136,17 @@ def test_checks_catch_the_usual_mistakes():
     mixed = pd.DataFrame({"China": [133.1], "United States": [999.0]}, index=[2020])
     with pytest.raises(AssertionError, match="off"):
         checks.totals_by_year(mixed)
-    # China Customs' own 2024 total (about 260.7) must not pass for Vietnam's (205.2).
+    # China Customs' own 2024 total (about 260.7) must not pass for Vietnam's (205.4).
     other_reporter = pd.DataFrame({"China": [260.7], "United States": [134.0]}, index=[2024])
     with pytest.raises(AssertionError, match="off"):
         checks.totals_by_year(other_reporter)
     census_year = pd.DataFrame({"China": [float("nan")], "United States": [18.3]}, index=[2010])
     with pytest.raises(AssertionError, match="only Vietnam's customs"):
         checks.totals_by_year(census_year.fillna(0.0))
+    # January 2026 is a month, not a year: a "2026 total" built from it is refused.
+    january = pd.DataFrame({"China": [19.0], "United States": [13.9]}, index=[2026])
+    with pytest.raises(AssertionError, match="full years"):
+        checks.totals_by_year(january)
 
 
 # --- launch buttons and downloads -------------------------------------------
