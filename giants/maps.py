@@ -160,9 +160,41 @@ def features() -> gpd.GeoDataFrame:
 
 
 def incidents() -> gpd.GeoDataFrame:
-    """data/incidents.csv as points (EPSG:4326)."""
+    """data/incidents.csv as points (EPSG:4326); `position_approximate` marks stand-in positions."""
     table = data.load("incidents")
+    table["position_approximate"] = table["position_approximate"].astype(bool)
     return gpd.GeoDataFrame(table, geometry=gpd.points_from_xy(table["lon"], table["lat"]), crs=4326)
+
+
+#: How incidents are drawn: a filled star where the position is the reported one, a hollow
+#: star where it only stands in for a position nobody published, so a reader does not take a
+#: guessed point for a measured one.
+INCIDENT_STYLE = {False: {"marker": "*", "color": "black", "edgecolor": "black"},
+                  True: {"marker": "*", "color": "none", "edgecolor": "black", "linewidth": 0.9}}
+
+
+def plot_incidents(ax, incidents_m: gpd.GeoDataFrame, markersize: float = 70) -> None:
+    """Draw incidents (already in the axes' CRS) on a matplotlib map: hollow where approximate."""
+    for approximate, style in INCIDENT_STYLE.items():
+        rows = incidents_m[incidents_m["position_approximate"] == approximate]
+        if len(rows):
+            rows.plot(ax=ax, markersize=markersize, zorder=4, **style)
+
+
+def incident_layer(incidents: gpd.GeoDataFrame, size: float = 120):
+    """Incidents as an Altair point layer: filled triangles at reported positions, hollow ones
+    at stand-in positions, with the date, description and precision in the tooltip."""
+    import altair as alt
+
+    shown = pd.DataFrame(incidents.drop(columns="geometry")).assign(
+        when=incidents["year"].astype(str),
+        position=incidents["position_approximate"].map({True: "approximate", False: "as reported"}))
+    return alt.Chart(shown).mark_point(shape="triangle-up", size=size, filled=True, stroke="black", strokeWidth=1.5).encode(
+        longitude="lon:Q", latitude="lat:Q",
+        fill=alt.condition("datum.position_approximate", alt.value("white"), alt.value("black")),
+        tooltip=[alt.Tooltip("name:N", title="Incident"), alt.Tooltip("when:N", title="Year"),
+                 alt.Tooltip("description:N", title="What happened"), alt.Tooltip("position:N", title="Position"),
+                 alt.Tooltip("location_precision:N", title="Where from")])
 
 
 

@@ -105,3 +105,23 @@ def test_islands_missing_from_natural_earth_are_coasts(land):
     assert len(drawn) == len(islands) and (drawn["role"] == "small island").all()
     # The disc has the island's sourced area (to the basemap's 0.1 km² rounding and the disc's polygon).
     assert abs(maps.area_km2(drawn).sum() - islands["area_km2"].sum()) < 0.5
+
+
+def test_incidents_at_stand_in_positions_are_drawn_hollow():
+    """The print map and the interactive map both tell a guessed position from a reported one."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    incidents = maps.incidents()
+    fig, ax = plt.subplots()
+    maps.plot_incidents(ax, incidents)
+    # A hollow marker has no face colour (matplotlib stores "none" as an empty array) or a transparent one.
+    hollow = sum(len(c.get_offsets()) for c in ax.collections
+                 if len(c.get_facecolor()) == 0 or (c.get_facecolor()[:, 3] == 0).all())
+    plt.close(fig)
+    assert hollow == incidents["position_approximate"].sum() > 0
+    spec = maps.incident_layer(incidents).to_dict()
+    fill = spec["encoding"]["fill"]
+    assert "position_approximate" in fill["condition"]["test"] and fill["condition"]["value"] != fill["value"]

@@ -64,11 +64,33 @@ def test_the_line_encloses_the_disputed_islands(features):
     assert inside[features["group"] == "Spratly Islands"].mean() > 0.9
 
 
-def test_incidents_are_the_five_the_book_discusses():
+def test_incidents_are_the_ones_the_book_discusses():
     incidents = maps.incidents()
-    assert len(incidents) >= 5
-    assert set(incidents["year"]) >= {1974, 1988, 2012, 2014, 2020}
+    assert len(incidents) >= 10
+    assert set(incidents["year"]) >= {1974, 1988, 2012, 2014, 2019, 2020, 2024, 2025}
     assert cited(incidents) <= BIB_KEYS
+
+
+def test_stand_in_positions_are_flagged_and_explained():
+    """A position nobody published must be flagged, and the flag must agree with the text."""
+    incidents = maps.incidents()
+    says_approximate = incidents["location_precision"].str.startswith("approximate")
+    assert (incidents["position_approximate"] == says_approximate).all(), \
+        incidents.loc[incidents["position_approximate"] != says_approximate, "id"].tolist()
+    assert incidents["position_approximate"].any() and not incidents["position_approximate"].all()
+
+
+def test_reclamation_measures_are_kept_apart():
+    """Area under reclamation is not land: such rows must say so, and no measure is left unlabelled."""
+    table = data.load("reclamation")
+    assert cited(table) <= BIB_KEYS, sorted(cited(table) - BIB_KEYS)
+    footprint = table[table["measure"] == "area under reclamation"]
+    assert len(footprint) >= 1 and footprint["notes"].str.contains("not new land", case=False).all()
+    # A figure known only second- or third-hand says so in its notes.
+    relayed = table["source_publisher"].str.contains(r"\bvia\b")
+    assert table.loc[relayed, "notes"].str.contains("weak source|read in", case=False).all()
+    # The newest estimate reaches 2026.
+    assert table["as_of"].max() >= "2026"
 
 
 CLAIM_KEYS = ("claims_sources", "award_sources")
