@@ -5,7 +5,7 @@
     timeline.chart(events, eras, start=1949, end=1991, title=..., subtitle=...)
 
 Dates run on a plain number line of years, negative for BC (-111 is 111 BC), so one axis
-spans from the Han conquest to 2023. `chart()` is interactive: drag across the overview
+spans from the Han conquest to 2026. `chart()` is interactive: drag across the overview
 strip to zoom the detail view down to a single year, click a category in the legend to pick
 it out, hover a mark for its date, description and sources. `print_chart()` draws the same
 events as one strip per period, with no interaction, for paper.

@@ -213,9 +213,23 @@ def test_events_cover_the_book_and_cite_known_sources():
 
     events = timeline.events()
     assert len(events) >= 80, f"only {len(events)} events; the timeline needs at least 80"
-    assert events["year"].min() == -111 and events["year"].max() == 2023
+    assert events["year"].min() == -111 and events["year"].max() == 2026
     missing = {key for keys in events["sources"] for key in keys.split(";")} - BIB_KEYS
     assert not missing, f"events cite keys not in references.bib: {sorted(missing)}"
+
+
+def test_the_record_reaches_2026_with_sourced_recent_events():
+    """Issue 14: at least 20 dated events from January 2024 on, each with a source, and no date in the future."""
+    from giants import timeline
+
+    events = timeline.events()
+    recent = events[events["year"] >= 2024]
+    assert len(recent) >= 20, f"only {len(recent)} events from 2024 on; issue 14 asks for at least 20"
+    assert (recent["precision"] != "year").all(), "events from 2024 on are dated at least to the month"
+    assert recent["sources"].str.len().gt(0).all()
+    assert events["when"].max() < 2026 + 11 / 12, "an event dated after November 2026, when the record was checked"
+    eras = timeline.eras()
+    assert eras["end"].max() > events["end_when"].fillna(events["when"]).max(), "the last era must hold the last event"
 
 
 def test_each_event_date_is_consistent():
