@@ -1,0 +1,119 @@
+"""Coverage stated and tested: each dataset's declared period, the introduction's, and the charts'."""
+
+import json
+import re
+import shutil
+
+import pytest
+
+from giants import coverage, data
+from giants.coverage import When
+from giants.toc import ROOT
+
+DATA = ROOT / "data"
+PACKAGE = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+NAMES = [r["name"] for r in PACKAGE["resources"]]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_declared_coverage_matches_the_rows(name):
+    assert coverage.problems(name) == []
+
+
+@pytest.mark.parametrize("res", PACKAGE["resources"], ids=NAMES)
+def test_every_dated_column_counts_towards_coverage(res):
+    """A column typed date or year, or an integer year, cannot be left out of `temporal.fields`."""
+    dated = {f["name"] for f in res["schema"]["fields"]
+             if f["type"] in ("date", "year") or (f["type"] == "integer" and f["name"].endswith("year"))}
+    # survey_editions is dated by its edition; its fieldwork and publication days fall in the
+    # months around it and are reported in the chapter, not as the file's coverage.
+    allowed = {"survey_editions": {"fieldwork_start", "fieldwork_end", "published"}}
+    missing = dated - set(res["temporal"]["fields"]) - allowed.get(res["name"], set())
+    assert not missing, f"{res['name']}: dated columns {sorted(missing)} are not in temporal.fields"
+
+
+@pytest.mark.parametrize("res", PACKAGE["resources"], ids=NAMES)
+def test_a_title_that_names_a_period_names_the_declared_one(res):
+    """'Dated events …, 111 BC to 2023': the years a title gives are the coverage's first and last."""
+    temporal = res["temporal"]
+    years = [-int(bc) if bc else int(ad) for bc, ad in re.findall(r"(\d+) BC|\b(1\d{3}|20\d{2})\b", res["title"])]
+    if not temporal.get("end") or not years:
+        return
+    assert max(years) == When.parse(temporal["end"]).year, f"{res['name']}: title {res['title']!r} vs {temporal}"
+    if len(years) > 1:
+        assert min(years) == When.parse(temporal["start"]).year, f"{res['name']}: title {res['title']!r} vs {temporal}"
+
+
+@pytest.fixture
+def scratch(tmp_path):
+    for path in DATA.iterdir():
+        shutil.copy(path, tmp_path)
+    yield tmp_path
+    data._read_package.cache_clear()
+
+
+def test_a_row_newer_than_the_declared_end_fails(scratch):
+    trade = (scratch / "trade.csv").read_text(encoding="utf-8").splitlines()
+    newest = max(int(line.split(",")[0]) for line in trade[1:])
+    row = trade[1].split(",")
+    row[0] = str(newest + 1)
+    (scratch / "trade.csv").write_text("\n".join([*trade, ",".join(row)]) + "\n", encoding="utf-8")
+    [problem] = coverage.problems("trade", scratch)
+    assert f"newest date {newest + 1}" in problem and "outside the declared coverage" in problem
+
+
+def test_a_declared_end_later_than_the_rows_fails(scratch):
+    package = json.loads((scratch / "datapackage.json").read_text())
+    events = next(r for r in package["resources"] if r["name"] == "events")
+    events["temporal"]["end"] = "2099-01"
+    (scratch / "datapackage.json").write_text(json.dumps(package))
+    [problem] = coverage.problems("events", scratch)
+    assert "claims more than the data hold" in problem
+
+
+def test_write_sets_declared_coverage_to_the_rows(scratch):
+    text = (scratch / "datapackage.json").read_text()
+    declared_end = coverage.declared("incidents", scratch)["end"]
+    (scratch / "datapackage.json").write_text(text.replace(
+        f'"start": "1974", "end": "{declared_end}"', '"start": "1974", "end": "1999"', 1))
+    data._read_package.cache_clear()
+    assert coverage.problems("incidents", scratch)
+    assert coverage.write(scratch) == [f"incidents: 1974 to 1999 -> 1974 to {declared_end}"]
+    assert coverage.problems("incidents", scratch) == []
+    assert (scratch / "datapackage.json").read_text() == text, "write changed more than the two values"
+
+
+def test_an_undated_dataset_must_say_why(scratch):
+    package = json.loads((scratch / "datapackage.json").read_text())
+    basemap = next(r for r in package["resources"] if r["name"] == "basemap")
+    del basemap["temporal"]["note"]
+    basemap["last_checked"] = "2020-01-01"
+    (scratch / "datapackage.json").write_text(json.dumps(package))
+    found = coverage.problems("basemap", scratch)
+    assert any("must say in temporal.note" in p for p in found)
+    assert any("before the data were retrieved" in p for p in found)
+
+
+@pytest.mark.parametrize("text, words, last", [
+    ("-111", "111 BC", (-111, 12, 31)),
+    ("2025", "2025", (2025, 12, 31)),
+    ("2024-02", "February 2024", (2024, 2, 29)),
+    ("2023-12-13", "13 December 2023", (2023, 12, 13)),
+])
+def test_dates_are_read_and_written_at_their_precision(text, words, last):
+    when = When.parse(text)
+    assert str(when) == text and when.words() == words and when.last == last
+
+
+def test_newest_is_the_date_that_ends_last():
+    # A year runs to December: full-year 2025 figures are newer than an estimate of March 2025.
+    assert str(coverage.newest([When.parse("2025-03"), When.parse("2025"), When.parse("2024-12-31")])) == "2025"
+    assert str(coverage.oldest([When.parse("2014"), When.parse("2014-12")])) == "2014"
+
+
+def test_coverage_table_lists_every_dataset_with_its_period():
+    table = coverage.table()
+    assert list(table["dataset"]) == [f"data/{r['path']}" for r in PACKAGE["resources"]]
+    events = table.set_index("dataset").loc["data/events.csv"]
+    first, last = coverage.record_span()
+    assert events["covers"] == f"{first.words()} to {last.words()}"
