@@ -4,9 +4,11 @@ import json
 import re
 import shutil
 
+import altair as alt
+import pandas as pd
 import pytest
 
-from giants import coverage, data
+from giants import charts, coverage, data, timeline
 from giants.coverage import When
 from giants.toc import ROOT
 
@@ -117,3 +119,54 @@ def test_coverage_table_lists_every_dataset_with_its_period():
     events = table.set_index("dataset").loc["data/events.csv"]
     first, last = coverage.record_span()
     assert events["covers"] == f"{first.words()} to {last.words()}"
+
+
+# --- Charts state the year their data run to -------------------------------------------------
+
+
+def _line(frame, x="year"):
+    return alt.Chart(frame).mark_line().encode(x=f"{x}:O", y="usd_bn:Q")
+
+
+TRADE = pd.DataFrame({"year": [2023, 2024, 2025], "usd_bn": [1.0, 2.0, 3.0]})
+
+
+def test_finish_refuses_a_dated_chart_whose_source_hides_its_end():
+    with pytest.raises(ValueError, match=r"year the chart's data run to \(2025\)"):
+        charts.finish(_line(TRADE), source="data/trade.csv, 2023-2024", alt_text="Three years of trade, rising.")
+
+
+@pytest.mark.parametrize("source", ["data/trade.csv, 2023-2025", "data/trade.csv to 2025 (preliminary)"])
+def test_finish_accepts_a_source_that_states_the_end(source):
+    spec = charts.finish(_line(TRADE), source=source, alt_text="Three years of trade, rising.").to_dict()
+    assert spec["usermeta"]["giants"]["source"] == source
+
+
+def test_a_year_inside_a_longer_number_does_not_count():
+    with pytest.raises(ValueError):
+        charts.finish(_line(TRADE), source="data/trade.csv, 20250 rows", alt_text="Three years of trade, rising.")
+
+
+def test_the_end_is_read_from_every_layer_and_dated_column():
+    fdi = pd.DataFrame({"period_end": pd.to_datetime(["2014-12-31", "2025-05-31"]), "usd_bn": [8.0, 94.0]})
+    layered = alt.layer(_line(TRADE.assign(year=TRADE["year"] - 10)), _line(fdi, "period_end"))
+    assert charts.data_end(layered.to_dict(validate=False)) == 2025
+    estimates = pd.DataFrame({"as_of": ["2014-12", "2025-03"], "usd_bn": [1.0, 2.0]})
+    assert charts.data_end(_line(estimates, "as_of").to_dict(validate=False)) == 2025
+    # Start-type dates (since when a feature is held) and undated data set no end.
+    held = pd.DataFrame({"occupied_since": [1956, 1988], "usd_bn": [1.0, 2.0]})
+    assert charts.data_end(_line(held, "occupied_since").to_dict(validate=False)) is None
+
+
+def test_a_year_bc_is_stated_as_the_book_writes_it():
+    ancient = pd.DataFrame({"year": [-111, -40], "usd_bn": [1.0, 2.0]})
+    with pytest.raises(ValueError, match="40 BC"):
+        charts.finish(_line(ancient), source="events of -111 to -40", alt_text="Two ancient events.")
+    charts.finish(_line(ancient), source="events of 111 BC to 40 BC", alt_text="Two ancient events.")
+
+
+def test_timeline_span_follows_the_newest_event():
+    events, eras = timeline.events(), timeline.eras()
+    first, last = coverage.record_span()
+    assert timeline.span(events, eras) == f"{first.words()} to {charts.year_words(last.year)}"
+    assert timeline.span(events, eras, 1949, 1992) == "1949 to 1991"
