@@ -208,6 +208,18 @@ def table(data_dir: Path | None = None) -> pd.DataFrame:
     )
 
 
+def listing(data_dir: Path | None = None, width: int = 92) -> str:
+    """The coverage table as plain text, two lines a dataset, for a checked output."""
+    import textwrap
+
+    lines = []
+    for row in table(data_dir).to_dict("records"):
+        dated = f" (dated by {row['dated by']})" if row["dated by"] != "-" else ""
+        lines.append(f"{row['dataset']}: {row['covers']}{dated}; last checked {row['last checked']}")
+        lines += textwrap.wrap(row["what it holds"], width, initial_indent="    ", subsequent_indent="    ")
+    return "\n".join(lines)
+
+
 def record_span(data_dir: Path | None = None) -> tuple[When, When]:
     """The oldest and newest event of the record (data/events.csv)."""
     found = dates("events", data_dir)

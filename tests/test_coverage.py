@@ -170,3 +170,34 @@ def test_timeline_span_follows_the_newest_event():
     first, last = coverage.record_span()
     assert timeline.span(events, eras) == f"{first.words()} to {charts.year_words(last.year)}"
     assert timeline.span(events, eras, 1949, 1992) == "1949 to 1991"
+
+
+# --- The introduction states the book's coverage -----------------------------------------------
+
+INTRO = " ".join((ROOT / "book" / "intro.md").read_text(encoding="utf-8").split())
+STATED = re.search(r"This edition covers the record from (?P<first>.+?) to (?P<last>.+?) and evidence "
+                   r"dated up to (?P<evidence>.+?); it was last updated on (?P<updated>\d{1,2} \w+ \d{4})\.", INTRO)
+
+
+def test_intro_states_its_coverage_in_the_checked_form():
+    assert STATED, "book/intro.md must say 'This edition covers the record from … to … and evidence dated " \
+                   "up to …; it was last updated on D Month YYYY.'"
+
+
+def test_intro_coverage_agrees_with_the_newest_event_and_evidence():
+    first, last = coverage.record_span()
+    assert (STATED["first"], STATED["last"]) == (first.words(), last.words()), (
+        f"the introduction says the record runs {STATED['first']} to {STATED['last']}; "
+        f"data/events.csv runs {first.words()} to {last.words()}")
+    assert STATED["evidence"] == coverage.evidence_end().words(), (
+        f"the introduction says evidence up to {STATED['evidence']}; the newest is {coverage.evidence_end().words()}")
+
+
+def test_intro_last_update_is_no_older_than_any_check_or_event():
+    updated = pd.Timestamp(STATED["updated"])
+    assert updated >= pd.Timestamp(coverage.last_checked()), (
+        f"the introduction's last update ({STATED['updated']}) predates a dataset's last check "
+        f"({coverage.last_checked()})")
+    newest = coverage.record_span()[1]
+    assert updated >= pd.Timestamp(*newest.first), "the book cannot be updated before its newest event"
+    assert updated <= pd.Timestamp.now(), "the last update cannot lie in the future"
