@@ -287,3 +287,75 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))
+
+
+# --- What changed since the first edition ------------------------------------------------------
+
+def _strip_myst(text: str) -> str:
+    """A box's claim as plain text: roles and their citations dropped, whitespace collapsed."""
+    text = re.sub(r"\s*\{[\w:-]+\}`[^`]*`", "", text)
+    return " ".join(text.split())
+
+
+def current_claims(root: Path | None = None) -> pd.DataFrame:
+    """Every claim check in the chapters the table of contents lists now, in book order."""
+    from giants.claims import register
+    from giants.toc import ROOT, toc_files
+
+    book = Path(root or ROOT) / "book"
+    paths = {path.relative_to(book).with_suffix("").as_posix(): path
+             for path in toc_files(root or ROOT) if path.exists()}
+    return pd.DataFrame([{"chapter": c.docname, "name": c.name, "claim": _strip_myst(c.claim), "verdict": c.verdict}
+                         for c in register(paths)], columns=["chapter", "name", "claim", "verdict"])
+
+
+def verdict_changes(data_dir: Path | None = None, root: Path | None = None) -> pd.DataFrame:
+    """Boxes new since the first edition, boxes whose verdict changed, and boxes removed.
+
+    A box is the same check when it keeps its label (:name:). Columns: chapter, name, claim
+    (the first edition's summary where there is one), then, now and change.
+    """
+    then = data.load("first_edition_claims", data_dir).set_index("name")
+    now = current_claims(root).set_index("name")
+    rows = []
+    for name, box in now.iterrows():
+        if name not in then.index:
+            rows.append({"chapter": box["chapter"], "name": name, "claim": box["claim"], "then": "",
+                         "now": box["verdict"], "change": "new"})
+        elif then.loc[name, "verdict"] != box["verdict"]:
+            rows.append({"chapter": box["chapter"], "name": name, "claim": then.loc[name, "claim"],
+                         "then": then.loc[name, "verdict"], "now": box["verdict"], "change": "verdict changed"})
+    for name, box in then.iterrows():
+        if name not in now.index:
+            rows.append({"chapter": box["chapter"], "name": name, "claim": box["claim"], "then": box["verdict"],
+                         "now": "", "change": "removed"})
+    return pd.DataFrame(rows, columns=["chapter", "name", "claim", "then", "now", "change"])
+
+
+def _rows_now(res: dict, data_dir: Path | None) -> int:
+    if res["format"] == "geojson":
+        path = Path(data_dir or data.DATA_DIR) / res["path"]
+        return len(json.loads(path.read_text(encoding="utf-8"))["features"])
+    return len(data.load(res["name"], data_dir))
+
+
+#: Files that describe the first edition itself, not evidence the book argues from.
+EDITION_FILES = ("first_edition_claims.csv", "first_edition_datasets.csv")
+
+
+def dataset_changes(data_dir: Path | None = None) -> pd.DataFrame:
+    """Rows per data file in the first edition and now, with the datasets' coverage now."""
+    then = dict(data.load("first_edition_datasets", data_dir)[["file", "rows"]].itertuples(index=False))
+    rows = []
+    for res in data.package(data_dir)["resources"]:
+        if res["path"] in EDITION_FILES:
+            continue
+        now, before = _rows_now(res, data_dir), then.pop(res["path"], None)
+        change = "new" if before is None else ("same count" if now == before else f"{now - before:+d}")
+        rows.append({"file": f"data/{res['path']}", "then": before, "now": now, "change": change,
+                     "covers now": period(res["name"], data_dir)})
+    rows += [{"file": f"data/{file}", "then": count, "now": None, "change": "removed", "covers now": ""}
+             for file, count in then.items()]
+    table = pd.DataFrame(rows)
+    table[["then", "now"]] = table[["then", "now"]].astype("Int64")
+    return table

@@ -201,3 +201,37 @@ def test_intro_last_update_is_no_older_than_any_check_or_event():
     newest = coverage.record_span()[1]
     assert updated >= pd.Timestamp(*newest.first), "the book cannot be updated before its newest event"
     assert updated <= pd.Timestamp.now(), "the last update cannot lie in the future"
+
+
+# --- What changed since the first edition ------------------------------------------------------
+
+def test_first_edition_claims_are_the_boxes_before_the_audit():
+    then = data.load("first_edition_claims")
+    assert len(then) == 14 and "contradicted" not in set(then["verdict"])
+    now = coverage.current_claims()
+    assert set(then["name"]) <= set(now["name"]), "a first-edition box disappeared: list it as removed, on purpose"
+
+
+def test_verdict_changes_list_new_changed_and_removed_boxes(scratch):
+    table = (scratch / "first_edition_claims.csv").read_text(encoding="utf-8").splitlines()
+    kept = [line for line in table if not line.startswith("the-sea,")]  # the-sea box: now "new"
+    kept = [line.replace(",caporale2022,supported", ",caporale2022,unverified")  # as if it had changed
+            if "claim-us-carriers" in line else line for line in kept]
+    kept.append('two-visits,claim-gone,"A claim no box checks any more.",diplomat2023,supported')
+    (scratch / "first_edition_claims.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
+    changes = coverage.verdict_changes(scratch).set_index("name")["change"]
+    assert changes["claim-china-3200-acres-spratlys"] == "new"
+    assert changes["claim-us-carriers-called-at-vietnam"] == "verdict changed"
+    assert changes["claim-gone"] == "removed"
+    assert "claim-comprehensive-partnership-2013-embargo-2016" not in changes.index, "an unchanged box is listed"
+
+
+def test_dataset_changes_count_rows_then_and_now(scratch):
+    text = (scratch / "first_edition_datasets.csv").read_text(encoding="utf-8")
+    (scratch / "first_edition_datasets.csv").write_text(
+        text.replace("kalayaan.csv,6\n", "kalayaan.csv,4\nlost.csv,7\n"), encoding="utf-8")
+    changes = coverage.dataset_changes(scratch).set_index("file")
+    assert changes.loc["data/kalayaan.csv", "change"] == "+2"
+    assert changes.loc["data/lost.csv", "change"] == "removed"
+    assert changes.loc["data/small_islands.csv", "change"] == "new"
+    assert "data/first_edition_claims.csv" not in changes.index
