@@ -13,9 +13,9 @@ no fields and says why in `note`. `declared()` reads the record, `computed()` th
 `problems()` lists every place where the two disagree, so a test fails as soon as a file gains
 a newer row than its record admits, or its record claims more than its rows hold.
 
-How a column is read follows its type in the schema: an integer column named `year` (or
+How a column is read follows its type in the schema: a year column named `year` (or
 `end_year`) takes its month and day from the `month`/`day` (or `end_month`/`end_day`) columns
-beside it; other integer and `year` columns are years; `date` columns are days; strings are
+beside it, and a partial year ends with the month a `months` column gives; other integer and `year` columns are years; `date` columns are days; strings are
 YYYY, YYYY-MM or YYYY-MM-DD; numbers are decimal years, and a column named `end` closes a
 half-open period [start, end) (as the timeline's eras do), so its last covered year is the one
 before a whole-year end.
@@ -127,12 +127,20 @@ def dates(name: str, data_dir: Path | None = None) -> list[When]:
 def _read(table: pd.DataFrame, field: str, schema: dict) -> list[When]:
     kind = schema[field]["type"]
     column = table[field]
-    if kind == "integer" and (field == "year" or field.endswith("_year")):
+    if kind in ("integer", "year") and (field == "year" or field.endswith("_year")):
         prefix = field[: -len("year")]
-        months = table.get(f"{prefix}month", pd.Series(pd.NA, index=table.index))
-        days = table.get(f"{prefix}day", pd.Series(pd.NA, index=table.index))
-        return [When(int(y), None if pd.isna(m) else int(m), None if pd.isna(m) or pd.isna(d) else int(d))
-                for y, m, d in zip(column, months, days) if not pd.isna(y)]
+        blank = pd.Series(pd.NA, index=table.index)
+        months, days = table.get(f"{prefix}month", blank), table.get(f"{prefix}day", blank)
+        # A `months` column counts the months of a partial year from January: 1 is January only.
+        covered = table.get(f"{prefix}months", blank)
+        found = []
+        for y, m, d, c in zip(column, months, days, covered):
+            if pd.isna(y):
+                continue
+            if pd.isna(m) and not pd.isna(c) and int(c) < 12:
+                m = c
+            found.append(When(int(y), None if pd.isna(m) else int(m), None if pd.isna(m) or pd.isna(d) else int(d)))
+        return found
     values = [v for v in column if not pd.isna(v)]
     if kind in ("integer", "year"):
         return [When(int(v)) for v in values]

@@ -76,11 +76,12 @@ def test_a_declared_end_later_than_the_rows_fails(scratch):
 def test_write_sets_declared_coverage_to_the_rows(scratch):
     text = (scratch / "datapackage.json").read_text()
     declared_end = coverage.declared("incidents", scratch)["end"]
+    declared_start = coverage.declared("incidents", scratch)["start"]
     (scratch / "datapackage.json").write_text(text.replace(
-        f'"start": "1974", "end": "{declared_end}"', '"start": "1974", "end": "1999"', 1))
+        f'"end": "{declared_end}"', '"end": "1999"', 1))
     data._read_package.cache_clear()
     assert coverage.problems("incidents", scratch)
-    assert coverage.write(scratch) == [f"incidents: 1974 to 1999 -> 1974 to {declared_end}"]
+    assert coverage.write(scratch) == [f"incidents: {declared_start} to 1999 -> {declared_start} to {declared_end}"]
     assert coverage.problems("incidents", scratch) == []
     assert (scratch / "datapackage.json").read_text() == text, "write changed more than the two values"
 
@@ -235,3 +236,12 @@ def test_dataset_changes_count_rows_then_and_now(scratch):
     assert changes.loc["data/lost.csv", "change"] == "removed"
     assert changes.loc["data/small_islands.csv", "change"] == "new"
     assert "data/first_edition_claims.csv" not in changes.index
+
+
+def test_a_partial_year_ends_with_its_last_month():
+    """A trade row for January 2026 alone ('months' = 1) runs to January, not to December."""
+    table = pd.DataFrame({"year": pd.array([2025, 2026], dtype="Int64"), "months": pd.array([12, 1], dtype="Int64")})
+    schema = {"year": {"type": "year"}, "months": {"type": "integer"}}
+    found = coverage._read(table, "year", schema)
+    assert [str(d) for d in found] == ["2025", "2026-01"]
+    assert str(coverage.newest(found)) == "2026-01"
