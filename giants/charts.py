@@ -10,6 +10,7 @@ Chapters never set colours or fonts themselves: colours come from `ACTOR_COLOURS
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import altair as alt
@@ -153,19 +154,79 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
     chart shows and its takeaway, for screen readers. Single and layered charts stretch to
     the width of the page column. Maps keep a fixed width instead (Vega-Lite does not
     refit a projection when a container resizes) and the stylesheet scales them down on
-    narrow screens.
+    narrow screens. A chart of dated data must say in its source line the year its data run
+    to (`check_source_states_end`), so a reader can tell how current it is.
     """
     if not source.strip():
         raise ValueError("every chart needs a source line")
     if not alt_text.strip():
         raise ValueError("every chart needs alt text that says what it shows")
+    spec = chart.to_dict(validate=False)
+    check_source_states_end(spec, source)
     props = {"description": alt_text, "usermeta": {"giants": {"source": source}}}
     title = _wrapped_title(chart.title)
     if title is not None:
         props["title"] = title
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
-        props["width"] = MAP_WIDTH if is_map(chart.to_dict(validate=False)) else "container"
+        props["width"] = MAP_WIDTH if is_map(spec) else "container"
     return chart.properties(**props)
+
+
+#: Columns that date a chart's rows, named as in data/: an event's year (and the year a span
+#: ends), a survey edition, the day an investment total was counted, the month of an estimate.
+#: Start-type dates (occupied_since, period_start) are left out: the end is what a reader needs.
+DATE_FIELDS = ("year", "end_year", "edition", "period_end", "as_of")
+
+
+def _rows(node):
+    """Every inline data row of a Vega-Lite spec, in layers and concatenations too."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "datasets":
+                for rows in value.values():
+                    yield from rows
+            elif key == "values" and isinstance(value, list) and all(isinstance(v, dict) for v in value):
+                yield from value
+            else:
+                yield from _rows(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _rows(item)
+
+
+def _year(value) -> int | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        return int(value)
+    match = re.match(r"(-?\d{1,4})(?:-\d{2}){0,2}(?:T|$)", str(value))
+    return int(match.group(1)) if match else None
+
+
+def data_end(spec: dict) -> int | None:
+    """The newest year in a chart's own data (its DATE_FIELDS), or None if nothing in it is dated."""
+    years = [_year(row.get(field)) for row in _rows(spec) for field in DATE_FIELDS]
+    years = [year for year in years if year is not None]
+    return max(years) if years else None
+
+
+def year_words(year: int) -> str:
+    """A year as the book writes it: '2025', '111 BC'."""
+    return f"{-year} BC" if year < 0 else str(year)
+
+
+def check_source_states_end(spec: dict, source: str) -> None:
+    """Refuse a chart of dated data whose source line does not say the year its data run to.
+
+    A reader of a printed page or a screenshot has only the source line to tell how current a
+    chart is; a chart drawn from data that later gain a year must say so, or fail here.
+    """
+    end = data_end(spec)
+    if end is None:
+        return
+    if not re.search(rf"(?<!\d){re.escape(year_words(end))}(?!\d)", source):
+        raise ValueError(f"the source line must state the year the chart's data run to ({year_words(end)}); "
+                         f"it reads: {source!r}")
 
 
 

@@ -157,3 +157,14 @@ def print_chart(events_: pd.DataFrame, eras_: pd.DataFrame, periods: list[tuple[
             width=WIDTH, height=150, title=alt.Title(label, fontSize=12, anchor="start")))
     combined = alt.vconcat(*rows, spacing=28).properties(title=alt.Title(title, subtitle=subtitle))
     return charts.finish(combined, source=source, alt_text=alt_text)
+
+
+def span(events_: pd.DataFrame, eras_: pd.DataFrame, start: float | None = None, end: float | None = None) -> str:
+    """The years of the events a chart with this window shows: '1949 to 1991', '111 BC to 2023'.
+
+    Chapters put it in a chart's source line (and title), which must state the year the
+    chart's data run to (charts.finish checks), so it follows the data when events are added.
+    """
+    shown = _window(events_, eras_, start, end)[0]
+    last = max(shown["year"].max(), shown["end_year"].max(skipna=True) if shown["end_year"].notna().any() else -10**6)
+    return f"{charts.year_words(int(shown['year'].min()))} to {charts.year_words(int(last))}"
