@@ -98,6 +98,9 @@ def book_theme() -> alt.theme.ThemeConfig:
                       "subtitleFont": FONT, "subtitleFontSize": 13, "subtitleColor": "#444444",
                       "offset": 12},
             "axis": axis,
+            # Years on a band axis (bar charts by year) overprint each other on a phone; Vega
+            # drops every other label until none overlap, as it already does on other axes.
+            "axisBand": {"labelOverlap": "parity"},
             "legend": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12,
                        "titleFontSize": 12, "orient": "top", "direction": "horizontal"},
             "header": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12},

@@ -111,14 +111,61 @@
     }
     const url = chart.querySelector(".chart-cite-url");
     if (url && location.protocol !== "file:") url.textContent = ", " + location.href.split("#")[0];
+    const embedOptions = Object.assign({}, options);
+    if (spec.width === "container") {
+      // The drawing gets the column less the export menu's button beside it (66 px measured).
+      const width = view.clientWidth - 66;
+      fitTitle(spec, width);
+      if (width < NARROW) embedOptions.patch = narrowLegends;  // drawing width, not column width
+    }
     return loadVega().then(function () {
-      return vegaEmbed(view, spec, options);
+      return vegaEmbed(view, spec, embedOptions);
     }).then(function (result) {
       if (spec.width === "container") followColumnWidth(view, result.view);
     }).catch(function (error) {
       view.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
     });
+  }
+
+  // Vega never wraps text, and a chart sized to its column is as narrow as the column: a title
+  // written for a page (wrapped at about 70 characters in Python) runs off a phone's screen and,
+  // with autosize "fit", squeezes the plot to make room. Re-wrap title and subtitle to the
+  // width the chart will have; average glyph widths of the book's font at the theme's sizes.
+  function fitTitle(spec, width) {
+    if (!spec.title || !width) return;
+    const title = typeof spec.title === "string" || Array.isArray(spec.title) ? { text: spec.title } : spec.title;
+    const wrap = function (lines, pixelsPerChar) {
+      const words = [].concat(lines).join(" ").split(/\s+/).filter(Boolean);
+      const limit = Math.max(16, Math.floor(width / pixelsPerChar));
+      const out = [];
+      words.forEach(function (word) {
+        const last = out.length ? out[out.length - 1] : null;
+        if (last !== null && (last + " " + word).length <= limit) out[out.length - 1] = last + " " + word;
+        else out.push(word);
+      });
+      return out;
+    };
+    // Only text that would overflow is re-wrapped, so line breaks chosen by the author stay.
+    const fits = function (lines, pixelsPerChar) {
+      return [].concat(lines).every(function (line) { return String(line).length * pixelsPerChar <= width; });
+    };
+    if (title.text && !fits(title.text, 9.8)) title.text = wrap(title.text, 9.8);
+    if (title.subtitle && !fits(title.subtitle, 7.2)) title.subtitle = wrap(title.subtitle, 7.2);
+    spec.title = title;
+  }
+
+  // Below this column width a chart's legends are stacked, each in two columns, instead of
+  // standing side by side in one long row that would leave no width for the plot.
+  const NARROW = 560;
+  function narrowLegends(vgSpec) {
+    vgSpec.config = vgSpec.config || {};
+    const legend = vgSpec.config.legend = vgSpec.config.legend || {};
+    legend.layout = { top: { anchor: "start", direction: "vertical", margin: 4 },
+                      bottom: { anchor: "start", direction: "vertical", margin: 4 } };
+    legend.columns = 2;
+    legend.labelLimit = 140;
+    return vgSpec;
   }
 
   // Vega sizes a width: "container" chart from its wrapper when the window fires "resize",
