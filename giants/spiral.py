@@ -230,6 +230,14 @@ EPISODES = [
 ]
 
 
+def episode(name: str) -> Episode:
+    """The episode called `name` in `EPISODES`."""
+    for candidate in EPISODES:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"no episode {name!r}; known: {[e.name for e in EPISODES]}")
+
+
 def historical_setting(episode: Episode, large_state: str) -> Setting:
     """The setting `RULE` gives an episode; `large_state` is the reading of the large state's motive."""
     return Setting(
@@ -241,7 +249,7 @@ def historical_setting(episode: Episode, large_state: str) -> Setting:
 
 
 def episode_table() -> pd.DataFrame:
-    """The rule's inputs and the parameters they give, one row per episode."""
+    """The rule's inputs and the parameters they give, one column per episode."""
     rows = []
     for e in EPISODES:
         s = historical_setting(e, INSECURE)
@@ -249,7 +257,7 @@ def episode_table() -> pd.DataFrame:
                      "presence": e.presence, "answer to pressure": e.answer,
                      "start_alignment": s.start_alignment, "backer_commitment": s.backer_commitment,
                      "small_state_lens": s.small_state_lens})
-    return pd.DataFrame(rows).set_index("episode")
+    return pd.DataFrame(rows).set_index("episode").T.rename_axis(None, axis=1)
 
 
 def compare_with_record(rounds: int = 16) -> pd.DataFrame:
