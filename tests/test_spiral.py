@@ -140,3 +140,10 @@ def test_the_comparison_with_the_record_is_what_the_chapter_reports():
 def test_bad_parameters_are_refused(change):
     with pytest.raises(ValueError):
         spiral.Setting(**change)
+
+
+def test_the_fit_after_2013_is_a_slow_decline_as_the_chapter_says():
+    history = spiral.run(spiral.historical_setting(spiral.episode("2013-23"), spiral.INSECURE), rounds=200)
+    assert spiral.outcome(history) == "breaks down in round 37 after 12 punishment(s)"
+    with pytest.raises(KeyError):
+        spiral.episode("1066")
