@@ -26,9 +26,12 @@ def test_the_spiral_escalates_when_a_firm_small_state_meets_an_insecure_large_on
     assert set(after_first["small_state"].iloc[1:]) == {spiral.STAND_FIRM}
 
 
-def test_reassurance_calms_an_insecure_large_state():
+def test_reassurance_calms_an_insecure_large_state_for_a_time():
     history = spiral.run(spiral.SCENARIOS["reassurance calms"])
     assert not history["broken"].any() and punishments(history) > 0
+    # Without a ceiling on alignment it only buys time, as the chapter says.
+    assert spiral.outcome(spiral.run(spiral.SCENARIOS["reassurance calms"], rounds=200)) == \
+        "breaks down in round 36 after 12 punishment(s)"
 
 
 def test_deterrence_holds_against_an_expansionist_with_a_committed_backer():
