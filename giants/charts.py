@@ -266,3 +266,64 @@ def provenance_fill(field: str = "provenance") -> alt.FillOpacity:
     # An explicit ordinal scale: a nominal opacity scale would otherwise interpolate the range.
     return alt.FillOpacity(f"{field}:N", legend=None,
                            scale=alt.Scale(type="ordinal", domain=list(PROVENANCE_LABELS), range=[1, 0, 0]))
+
+
+#: Vietnam's partnership ladder, lowest rung first (the order of the `level` column's values in
+#: data/partnerships.csv).
+LADDER = ["comprehensive", "strategic", "comprehensive strategic"]
+
+
+def ladder_by_year(partnerships, years) -> "pd.DataFrame":
+    """How many countries stood on each rung at the end of each year: one row per year and rung.
+
+    A country counts once, on the highest rung it had reached by 31 December; a date known only
+    to the year or month counts from that year. Columns: year, level, partners.
+    """
+    import pandas as pd
+
+    table = partnerships.assign(rank=partnerships["level"].map(LADDER.index),
+                                since=partnerships["date"].str[:4].astype(int))
+    rows = []
+    for year in years:
+        reached = table[table["since"] <= year]
+        top = reached.groupby("country")["rank"].max()
+        for rank, level in enumerate(LADDER):
+            rows.append({"year": int(year), "level": level, "partners": int((top == rank).sum())})
+    return pd.DataFrame(rows)
+
+
+def ladder_chart(counts, marks, *, levels=None, title: str, subtitle: str, source: str,
+                 alt_text: str) -> alt.LayerChart:
+    """A step chart of partners per rung by year (`counts` from `ladder_by_year`), with a dot and
+    a label for each country in `marks` (rows with year, level, partners, label) where it climbed."""
+    levels = levels or LADDER[::-1]
+    counts = counts[counts["level"].isin(levels)]
+    colour = alt.Color("level:N", title="Rung", scale=series_scale(levels), sort=levels)
+    x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=5))
+    y = alt.Y("partners:Q", title="Countries on the rung")
+    steps = alt.Chart(counts).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
+        x=x, y=y, color=colour, tooltip=["year:Q", "level:N", "partners:Q"])
+    dots = alt.Chart(marks).mark_point(filled=True, size=60).encode(x=x, y=y, color=colour)
+    labels = alt.Chart(marks).mark_text(align="right", dx=-6, dy=-8).encode(x=x, y=y, text="label:N")
+    chart = alt.layer(steps, dots, labels).properties(
+        title=alt.Title(title, subtitle=subtitle), height=300)
+    return finish(chart, source=source, alt_text=alt_text)
+
+
+def share_bars(shares, *, title: str, subtitle: str, source: str, alt_text: str) -> alt.Chart:
+    """Horizontal bars of suppliers' shares (per cent) by period, one colour per supplier, hollow
+    where the figure rests on a digest of reports (`provenance` secondary) rather than a news report.
+
+    `shares` has columns period, supplier, share_pct, provenance and period_end (for the source line).
+    """
+    suppliers = list(dict.fromkeys(shares["supplier"]))
+    chart = alt.Chart(shares).mark_bar(stroke="#333333", strokeWidth=1).encode(
+        y=alt.Y("period:N", title=None, sort=list(dict.fromkeys(shares["period"]))),
+        x=alt.X("share_pct:Q", title="Share of Vietnam's arms imports (%)", scale=alt.Scale(domain=[0, 100])),
+        yOffset=alt.YOffset("supplier:N", sort=suppliers),
+        color=alt.Color("supplier:N", title="Supplier", scale=series_scale(suppliers), sort=suppliers),
+        fillOpacity=alt.FillOpacity("provenance:N", legend=None,
+                                    scale=alt.Scale(type="ordinal", domain=["news", "secondary"], range=[1, 0.15])),
+        tooltip=["period:N", "supplier:N", "share_pct:Q", "provenance:N"],
+    ).properties(title=alt.Title(title, subtitle=subtitle), height=alt.Step(16))
+    return finish(chart, source=source, alt_text=alt_text)
