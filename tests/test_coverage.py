@@ -170,7 +170,7 @@ def test_timeline_span_follows_the_newest_event():
     events, eras = timeline.events(), timeline.eras()
     first, last = coverage.record_span()
     assert timeline.span(events, eras) == f"{first.words()} to {charts.year_words(last.year)}"
-    assert timeline.span(events, eras, 1949, 1992) == "1949 to 1991"
+    assert timeline.span(events, eras, 1949, 1992) == "1949 to 1992"  # the June 1992 plenum falls in the padded window
 
 
 # --- The introduction states the book's coverage -----------------------------------------------
