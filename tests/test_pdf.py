@@ -18,6 +18,7 @@ import yaml
 
 from book_tools import missing_tool
 from giants.portable import Context, portable_markdown
+from giants.sphinx.charts import print_spec
 from giants.sphinx.print_edition import SCREEN_ACTIONS, paper_wording
 from giants.toc import ROOT, toc_files
 
@@ -145,10 +146,25 @@ def test_every_screen_instruction_in_the_chapters_is_web_only():
     ("A share of 3.5 per cent. Hover for values.", "A share of 3.5 per cent."),
     ("Each strip has its own scale.", "Each strip has its own scale."),
     ("Drag to zoom.", ""),
+    ("The record from 2024: each dot an event, hover for its date.", "The record from 2024."),
     ("Dragon Reef; Tapioca Bank.", "Dragon Reef; Tapioca Bank."),  # whole words only
 ])
 def test_paper_wording_drops_only_the_clauses_for_the_screen(subtitle, printed):
     assert paper_wording(subtitle) == printed
+
+
+def test_chart_drawings_on_paper_carry_no_title_for_the_screen():
+    """A timeline's strip is titled "Whole period: drag to zoom ..." on the web, "Whole period" on paper."""
+    spec = {"title": {"text": "Events", "subtitle": "Drag to zoom."}, "width": "container",
+            "vconcat": [{"mark": "point"}, {"mark": "point", "title": {
+                "text": "Whole period: drag to zoom the view above, double-click to reset", "orient": "bottom"}},
+                {"mark": "point", "title": "Hover for values"}, {"mark": "point", "title": ["Scarborough Shoal"]}]}
+    printed = print_spec(spec)
+    assert "title" not in printed and printed["width"] == 600
+    assert [view.get("title") for view in printed["vconcat"]] == [
+        None, {"text": "Whole period", "orient": "bottom"}, "", ["Scarborough Shoal"]]
+    assert not SCREEN_ACTIONS.search(str(printed))
+    assert spec["vconcat"][1]["title"]["text"].startswith("Whole period: drag"), "the web's spec was changed"
 
 
 def test_the_notebooks_keep_the_web_wording():

@@ -37,9 +37,9 @@ REFERENCES_HEADING = "References"
 
 #: What a reader can do on a screen and not on paper, as whole words ("dragon" is not "drag").
 SCREEN_ACTIONS = re.compile(r"\b(hover|click|drag|scroll|tap|zoom)\b", re.I)
-#: A subtitle's clauses: each ends with a full stop or a semicolon followed by a space or the
-#: end ("3.5" is no end), or at the end of the text.
-_CLAUSE = re.compile(r".+?(?:[.;!?]+(?=\s|$)\s*|$)", re.S)
+#: A subtitle's clauses: each ends with a full stop, a semicolon or a colon followed by a space
+#: or the end ("3.5" is no end), or at the end of the text.
+_CLAUSE = re.compile(r".+?(?:[.;:!?]+(?=\s|$)\s*|$)", re.S)
 
 
 class PrintEdition(SphinxPostTransform):
@@ -126,16 +126,36 @@ def drop_emptied_reference_lists(document: nodes.document) -> int:
     return removed
 
 
-def paper_wording(text: str) -> str:
-    """A chart subtitle without its clauses that address a screen.
+def paper_wording(text: str, end: str = ".") -> str:
+    """A chart's subtitle or title without its clauses that address a screen.
 
     "12 events; drag across the strip to zoom." -> "12 events." A clause is what lies between
-    full stops or semicolons; when the last clause kept ended with a semicolon, it ends the
-    sentence instead.
+    full stops, semicolons or colons; when the last clause kept ended with a semicolon or a
+    colon, `end` takes its place ("Whole period: drag to zoom" -> "Whole period" with end="").
     """
     kept = [clause for clause in _CLAUSE.findall(text) if clause.strip() and not SCREEN_ACTIONS.search(clause)]
     wording = "".join(kept).rstrip()
-    return wording[:-1] + "." if wording.endswith(";") else wording
+    return wording[:-1] + end if wording.endswith((";", ":")) else wording
+
+
+def paper_spec(spec):
+    """A Vega-Lite spec whose titles (a strip's "drag to zoom the view above", say) say
+    nothing a page cannot do; giants.sphinx.charts draws the print edition's charts from it."""
+    if isinstance(spec, list):
+        return [paper_spec(item) for item in spec]
+    if not isinstance(spec, dict):
+        return spec
+    printed = {key: paper_spec(value) for key, value in spec.items()}
+    title = printed.get("title")
+    if isinstance(title, str):
+        printed["title"] = paper_wording(title, end="")
+    elif isinstance(title, dict):
+        for key in ("text", "subtitle"):
+            if isinstance(title.get(key), str):
+                title[key] = paper_wording(title[key], end="")
+            elif isinstance(title.get(key), list):
+                title[key] = [line for line in (paper_wording(line, end="") for line in title[key]) if line]
+    return printed
 
 
 class PrintChartNotes(SphinxPostTransform):
