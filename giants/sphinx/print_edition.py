@@ -17,8 +17,8 @@ web wording, giants.portable):
 
 A chart's subtitle is written once, for the web; on paper it becomes part of the figure's
 caption note (giants.sphinx.charts), and `paper_wording` leaves out its clauses that address a
-screen (`PrintChartNotes`). tests/test_pdf.py fails if the PDF still tells its reader to do any
-of `SCREEN_ACTIONS`.
+screen (`PrintChartNotes`); titles inside a drawing are shortened the same way (`paper_spec`).
+tests/test_pdf.py fails if the PDF still tells its reader to do any of `SCREEN_ACTIONS`.
 """
 
 from __future__ import annotations
