@@ -12,6 +12,7 @@ cell's text so that a reader of the generated notebooks (giants.classroom.notebo
     {numref}`fig-trade`                      ->  the figure below
     ```{footbibliography}```                 ->  a list of the works this notebook cites
     ```{admonition} Claim check: qualified   ->  > **Claim check: qualified**  (a quote block)
+    ```{only} html / ```{only} latex         ->  the web's wording / nothing
 
 It needs the bibliography (references.bib) and the chapters' titles, which `Context.load`
 reads from the book's folder.
@@ -132,6 +133,12 @@ def _directive(match: re.Match, context: Context) -> str:
         return "**Solution**\n"
     if name in ("solution-end",):
         return ""
+    if name == "only":
+        # A notebook is read on a screen: it keeps the web's wording and drops the paper's
+        # (giants.sphinx.print_edition).
+        if argument != "html":
+            return ""
+        return _DIRECTIVE.sub(lambda m: _directive(m, context), body).strip("\n") + "\n"
     if name not in _BOXES:
         return match.group(0)  # figures and the rest: left as they are
     body = _DIRECTIVE.sub(lambda m: _directive(m, context), body).strip("\n")

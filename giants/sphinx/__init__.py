@@ -5,7 +5,7 @@
 | `charts`          | Altair outputs drawn offline from vendored vega (web), vector PDF (paper) | myst-nb mime plugin (pyproject entry point), html-page-context |
 | `assets`          | the book's static files and stylesheet; scripts deferred; lazy images; page descriptions; no maths | config-inited, html-page-context, post-transform |
 | `notebooks`       | each chapter as a runnable .ipynb under notebooks/; launch buttons only for configured services | config-inited, html-page-context, build-finished |
-| `print_edition`   | the print edition's parts, introduction, footnoted citations, bibliography | post-transforms (latex builder only)   |
+| `print_edition`   | the print edition's parts, introduction, footnoted citations, bibliography; no screen-only wording on paper | post-transforms (latex builder only)   |
 | `language`        | Vietnamese and Chinese words marked with lang="vi" / lang="zh"        | post-transform (html builders only)    |
 | `bibstyle`        | the bibliography style: pybtex's alpha with titles kept as written   | registers a pybtex style plugin       |
 | `claims`          | `{claim-register}`: the table of every claim check, read from the chapters | directive (notes each chapter as a dependency) |

@@ -80,7 +80,9 @@ def print_spec(spec: dict) -> dict:
             return [fix_width(item) for item in node]
         return node
 
-    printed = fix_width({key: value for key, value in spec.items() if key != "title"})
+    from giants.sphinx.print_edition import paper_spec  # (it imports this module)
+
+    printed = paper_spec(fix_width({key: value for key, value in spec.items() if key != "title"}))
     # Vega-Lite cannot size to a container that does not exist: drop its autosize "fit".
     printed.pop("autosize", None)
     return printed

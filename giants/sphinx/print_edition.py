@@ -1,10 +1,29 @@
 """The print edition (make pdf): the assembled LaTeX document shaped like a book.
 
 Only the latex builder runs these transforms; the web pages never see them.
+
+Sentences that only make sense on a screen ("hover over a feature", "drag across the strip")
+are written in the chapters inside an `only` block for the web, with the paper's wording, where
+one is needed, in an `only` block for print (standard Sphinx; the generated notebooks keep the
+web wording, giants.portable):
+
+    ```{only} html
+    Hover over a feature for its names.
+    ```
+
+    ```{only} latex
+    The features' names are in data/features.csv.
+    ```
+
+A chart's subtitle is written once, for the web; on paper it becomes part of the figure's
+caption note (giants.sphinx.charts), and `paper_wording` leaves out its clauses that address a
+screen (`PrintChartNotes`); titles inside a drawing are shortened the same way (`paper_spec`).
+tests/test_pdf.py fails if the PDF still tells its reader to do any of `SCREEN_ACTIONS`.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -15,6 +34,12 @@ from giants.sphinx.charts import PRINT_BUILDERS
 
 #: The heading each chapter puts over its {footbibliography} (the web page's reference list).
 REFERENCES_HEADING = "References"
+
+#: What a reader can do on a screen and not on paper, as whole words ("dragon" is not "drag").
+SCREEN_ACTIONS = re.compile(r"\b(hover|click|drag|scroll|tap|zoom)\b", re.I)
+#: A subtitle's clauses: each ends with a full stop, a semicolon or a colon followed by a space
+#: or the end ("3.5" is no end), or at the end of the text.
+_CLAUSE = re.compile(r".+?(?:[.;:!?]+(?=\s|$)\s*|$)", re.S)
 
 
 class PrintEdition(SphinxPostTransform):
@@ -101,6 +126,54 @@ def drop_emptied_reference_lists(document: nodes.document) -> int:
     return removed
 
 
+def paper_wording(text: str, end: str = ".") -> str:
+    """A chart's subtitle or title without its clauses that address a screen.
+
+    "12 events; drag across the strip to zoom." -> "12 events." A clause is what lies between
+    full stops, semicolons or colons; when the last clause kept ended with a semicolon or a
+    colon, `end` takes its place ("Whole period: drag to zoom" -> "Whole period" with end="").
+    """
+    kept = [clause for clause in _CLAUSE.findall(text) if clause.strip() and not SCREEN_ACTIONS.search(clause)]
+    wording = "".join(kept).rstrip()
+    return wording[:-1] + end if wording.endswith((";", ":")) else wording
+
+
+def paper_spec(spec):
+    """A Vega-Lite spec whose titles (a strip's "drag to zoom the view above", say) say
+    nothing a page cannot do; giants.sphinx.charts draws the print edition's charts from it."""
+    if isinstance(spec, list):
+        return [paper_spec(item) for item in spec]
+    if not isinstance(spec, dict):
+        return spec
+    printed = {key: paper_spec(value) for key, value in spec.items()}
+    title = printed.get("title")
+    if isinstance(title, str):
+        printed["title"] = paper_wording(title, end="")
+    elif isinstance(title, dict):
+        for key in ("text", "subtitle"):
+            if isinstance(title.get(key), str):
+                title[key] = paper_wording(title[key], end="")
+            elif isinstance(title.get(key), list):
+                title[key] = [line for line in (paper_wording(line, end="") for line in title[key]) if line]
+    return printed
+
+
+class PrintChartNotes(SphinxPostTransform):
+    """Each chart's caption note on paper, without the subtitle's instructions for the screen."""
+
+    default_priority = 10
+    builders = PRINT_BUILDERS
+
+    def run(self, **kwargs) -> None:
+        for note in list(self.document.findall(nodes.paragraph)):
+            if "chart-print-note" not in note.get("classes", []):
+                continue
+            for text in [child for child in note.children if isinstance(child, nodes.Text)]:
+                if SCREEN_ACTIONS.search(text):
+                    wording = paper_wording(text.astext())
+                    note.replace(text, nodes.Text(wording + " " if wording else ""))
+
+
 class PrintReferences(SphinxPostTransform):
     """Footnoted citations on paper, and no empty "References" sections.
 
@@ -127,4 +200,5 @@ class PrintReferences(SphinxPostTransform):
 
 def setup(app) -> None:
     app.add_post_transform(PrintEdition)
+    app.add_post_transform(PrintChartNotes)
     app.add_post_transform(PrintReferences)
