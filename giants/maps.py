@@ -617,7 +617,7 @@ def map_views(features_) -> dict[str, tuple[float, float, float]]:
         if group not in INSET_GROUPS:
             continue
         span = max(rows["lon"].max() - rows["lon"].min(), rows["lat"].max() - rows["lat"].min()) * 1.3
-        views[group] = (float(rows["lon"].mean()), float(rows["lat"].mean()),
+        views[group] = (round(float(rows["lon"].mean()), 3), round(float(rows["lat"].mean()), 3),
                         round(min((east - west), (north - south)) / span, 1))
     return views
 
@@ -629,9 +629,9 @@ def view_expressions(views: dict[str, tuple[float, float, float]], param: str = 
     fits the whole frame (about 0.47 radians each way) into the map, times the view's zoom and
     the reader's own."""
 
-    def pick(values):
-        expr = str(values[-1])
-        for name, value in reversed(list(zip(views, values))[:-1]):
+    def pick(values):  # the first view is the default
+        expr = str(values[0])
+        for name, value in list(zip(views, values))[1:]:
             expr = f"({param} === '{name}' ? {value} : {expr})"
         return expr
 
