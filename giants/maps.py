@@ -598,8 +598,10 @@ def map_legend():
                   Line2D([], [], marker="*", ls="", markerfacecolor="none", markeredgecolor="black", markersize=11,
                          label="incident, place approx.")])
     labels = [h.get_label() if not isinstance(h, tuple) else "others' 200-nm zones" for h in handles]
-    fig = plt.figure(figsize=(3.7, 1.55), dpi=110)
-    fig.legend(handles=handles, labels=labels, loc="center", ncol=2, fontsize=9, frameon=False,
+    # On an axes of its own: IPython draws no picture of a figure without axes.
+    fig, ax = plt.subplots(figsize=(3.7, 1.55), dpi=110)
+    ax.set_axis_off()
+    ax.legend(handles=handles, labels=labels, loc="center", ncol=2, fontsize=9, frameon=False,
                handler_map={tuple: HandlerTuple(ndivide=None, pad=0)}, columnspacing=1.0, handletextpad=0.5)
     return fig
 

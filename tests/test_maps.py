@@ -232,3 +232,19 @@ def test_feature_table_filters_and_escapes():
     html = maps.feature_table_html(pd.DataFrame({"English": ["A <reef>"], "Tiếng Việt": ["Đá"]}), "caption")
     assert "&lt;reef&gt;" in html and "<input type='search'" in html and "oninput" in html
     assert "Đá" in html and "<script src" not in html
+
+
+def test_the_key_is_a_picture_a_phone_can_read():
+    """The key is drawn as its own image, no wider than a phone, with text of at least 9 pt."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from IPython.core.pylabtools import print_figure
+
+    legend = maps.map_legend()
+    assert legend.get_figwidth() * legend.dpi <= 420
+    texts = legend.axes[0].get_legend().get_texts()
+    assert len(texts) == 12 and min(t.get_fontsize() for t in texts) >= 9
+    assert print_figure(legend) is not None  # IPython shows it (it draws nothing for a figure without axes)
+    plt.close(legend)
