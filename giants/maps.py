@@ -655,7 +655,7 @@ def feature_table_html(table: pd.DataFrame, caption: str) -> str:
               ".forEach(r=>{r.hidden=!r.textContent.toLowerCase().includes(q)})")
     return (f"<div class='giants-filter-table'><label>Find a feature: "
             f"<input type='search' placeholder='name in any language, holder, group…' oninput=\"{script}\"></label>"
-            f"<div style='overflow-x:auto'><table class='table'><caption>{html.escape(caption)}</caption>"
+            f"<div style='overflow:auto;max-height:28rem'><table class='table'><caption>{html.escape(caption)}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>")
 
 
