@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import LineString, Polygon
+from shapely.ops import polylabel
 
 from giants import data
 
@@ -181,7 +182,7 @@ def plot_incidents(ax, incidents_m: gpd.GeoDataFrame, markersize: float = 70) ->
             rows.plot(ax=ax, markersize=markersize, zorder=4, **style)
 
 
-def incident_layer(incidents: gpd.GeoDataFrame, size: float = 120):
+def incident_layer(incidents: gpd.GeoDataFrame, size: float = 160):
     """Incidents as an Altair point layer: filled triangles at reported positions, hollow ones
     at stand-in positions, with the date, description and precision in the tooltip."""
     import altair as alt
@@ -189,7 +190,8 @@ def incident_layer(incidents: gpd.GeoDataFrame, size: float = 120):
     shown = pd.DataFrame(incidents.drop(columns="geometry")).assign(
         when=incidents["year"].astype(str),
         position=incidents["position_approximate"].map({True: "approximate", False: "as reported"}))
-    return alt.Chart(shown).mark_point(shape="triangle-up", size=size, filled=True, stroke="black", strokeWidth=1.5).encode(
+    return alt.Chart(shown).mark_point(shape="triangle-up", size=size, filled=True, stroke="black", strokeWidth=1.5,
+                                       clip=True).encode(
         longitude="lon:Q", latitude="lat:Q",
         fill=alt.condition("datum.position_approximate", alt.value("white"), alt.value("black")),
         tooltip=[alt.Tooltip("name:N", title="Incident"), alt.Tooltip("when:N", title="Year"),
@@ -303,7 +305,7 @@ def land_layer(land: gpd.GeoDataFrame, pick=None):
         kind=lambda d: d["role"].map({"coast": "coast (measured from)", "small island": "small island (measured from)",
                                       "disputed": "disputed (never measured from)"}),
     )
-    return alt.Chart(shown).mark_geoshape().encode(
+    return alt.Chart(shown).mark_geoshape(clip=True).encode(  # clipped: the map can be zoomed
         color=alt.Color("who:N", scale=charts.actor_scale([*CLAIMANTS, charts.OTHER]), title="Country"),
         opacity=alt.condition(pick, alt.value(1), alt.value(0.25)) if pick is not None else alt.value(1),
         tooltip=[alt.Tooltip("country:N", title="Natural Earth unit"), alt.Tooltip("kind:N", title="Role"),
@@ -313,3 +315,358 @@ def land_layer(land: gpd.GeoDataFrame, pick=None):
 
 #: The projection of the book's interactive maps: equal-area, fitted to the sea.
 ALTAIR_PROJECTION = {"type": "conicEqualArea", "parallels": [4, 22], "rotate": [-112.5, 0, 0]}
+
+
+# --- Labels for the print map -------------------------------------------------------------
+#
+# Every label is placed by `place_labels`, never by hand: it tries positions around its anchor
+# and keeps the first whose box, measured in the map's projected metres, clears every label
+# already placed, every marker and the map's edge. Anchors come from the data: a country's
+# label from its land, an island group's from its features, a gulf's from the shape of the
+# coasts (`water_anchors`).
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass
+class PlacedLabel:
+    """A label as drawn: its text, the point it names and its box, both in projected metres."""
+
+    text: str
+    anchor: tuple[float, float]
+    box: tuple[float, float, float, float]  # west, south, east, north
+    leader: bool
+
+
+def boxes_overlap(a, b) -> bool:
+    """Whether two (west, south, east, north) boxes share any area."""
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+#: The directions tried around a point, in order of preference: beside it, then above and below.
+_DIRECTIONS = [(1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1),
+               (1, 0.5), (-1, 0.5), (1, -0.5), (-1, -0.5), (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1)]
+
+
+def place_labels(ax, items, obstacles=(), fontsize: float = 8, marker_pt: float = 4, **text_kw) -> list[PlacedLabel]:
+    """Place labels on a map without overlaps, greedily, in the order given; return them.
+
+    `items` are (text, x, y, kind) in the axes' projected units; kind "area" labels are first
+    tried centred on their anchor, "point" labels only beside it. `obstacles` are marker
+    centres that no label may cover. Each label tries eight directions at growing distances;
+    one placed further than a couple of marker widths away gets a leader line to its point.
+    The axes' limits and aspect must be final before this is called.
+    """
+    import matplotlib.patheffects as pe
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    ax.apply_aspect()
+    x0, x1 = ax.get_xlim()
+    y0, y1 = ax.get_ylim()
+    pixels = ax.get_window_extent(renderer)
+    per_px = (x1 - x0) / pixels.width  # metres per pixel; equal in x and y on an equal-aspect map
+    per_pt = per_px * fig.dpi / 72
+    half = marker_pt * per_pt  # half the side of the box a marker occupies
+    blocked = [(x - half, y - half, x + half, y + half) for x, y in obstacles]
+    placed: list[PlacedLabel] = []
+    for text, x, y, kind in items:
+        probe = ax.text(0, 0, text, fontsize=fontsize, **text_kw)
+        extent = probe.get_window_extent(renderer)
+        probe.remove()
+        w, h = (extent.width + 2) * per_px, (extent.height + 2) * per_px
+        candidates = [(x, y, False)] if kind == "area" else []
+        for ring in (1, 2, 3.5, 5.5, 8, 11, 15, 20, 26, 33):
+            gap = half + ring * 2 * per_pt
+            for dx, dy in _DIRECTIONS:
+                cx = x + dx * (gap + w / 2)
+                cy = y + dy * (gap + h / 2)
+                candidates.append((cx, cy, ring > 2))
+        own = (x - half, y - half, x + half, y + half)
+        for cx, cy, leader in candidates:
+            box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+            inside = x0 <= box[0] and box[2] <= x1 and y0 <= box[1] and box[3] <= y1
+            if inside and not any(boxes_overlap(box, b) for b in [*blocked, *(p.box for p in placed)]
+                                  if b != own or kind != "area"):
+                break
+        else:
+            raise ValueError(f"no room for the label {text!r}")
+        placed.append(PlacedLabel(text, (x, y), box, leader))
+        ax.text(cx, cy, text, fontsize=fontsize, ha="center", va="center", zorder=7,
+                path_effects=[pe.withStroke(linewidth=2.5, foreground="white")], **text_kw)
+        if leader:
+            ex, ey = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
+            ax.plot([x, ex], [y, ey], color="#333333", linewidth=0.5, zorder=6)
+    return placed
+
+
+def named_features(text: str, table) -> list[str]:
+    """The `id`s of the features a chapter names anywhere: prose, code, outputs and captions.
+
+    A feature counts as named under its English name or the name in brackets after it
+    ("Itu Aba (Taiping Island)"); a name inside a longer one ("South Reef" in "Johnson South
+    Reef", "Spratly Island" in "Spratly Islands") does not count.
+    """
+    prose = re.sub(r"\s+", " ", text)  # a name may break across lines
+    spans = []
+    for row in table.itertuples():
+        for name in re.findall(r"[^()]+", row.name_en):
+            name = name.strip()
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", prose):
+                spans.append((m.start(), m.end(), row.id))
+    kept = {fid for s, e, fid in spans
+            if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in spans)}
+    return [fid for fid in table["id"] if fid in kept]
+
+
+def country_anchors(land: gpd.GeoDataFrame, countries) -> dict[str, tuple[float, float]]:
+    """A point well inside each country's largest piece of land in the frame, in `EQUAL_AREA`."""
+    from shapely.geometry import box
+
+    inside = land[land["country"].isin(countries)].clip(box(*FRAME)).to_crs(EQUAL_AREA)
+    anchors = {}
+    for country, rows in inside.groupby("country"):
+        parts = [g for geom in rows.geometry for g in getattr(geom, "geoms", [geom])]
+        biggest = max(parts, key=lambda g: g.area)
+        point = polylabel(biggest, tolerance=1_000)
+        anchors[country] = (point.x, point.y)
+    return anchors
+
+
+#: Gulfs are told apart by the coasts nearest them: a gulf is the enclosed sea whose nearest
+#: coasts include these states.
+GULFS = {"Gulf of Tonkin": {"Vietnam", "China"}, "Gulf of Thailand": {"Thailand", "Cambodia"}}
+
+
+def water_anchors(land: gpd.GeoDataFrame, step_m: float = 30_000, reach_m: float = 400_000) -> dict[str, tuple[float, float]]:
+    """Where to name the South China Sea and its gulfs, found from the coasts, in `EQUAL_AREA`.
+
+    A sea point is *enclosed* when land lies within `reach_m` in at least 60 % of 16 directions.
+    Enclosed points are grouped into connected bays; each gulf of `GULFS` is the bay whose
+    points lie nearest the states named for it, and is labelled at its point farthest from
+    land. The South China Sea is labelled at the point inside China's dashed line farthest
+    from land.
+    """
+    from shapely.geometry import box
+
+    frame = gpd.GeoSeries([box(*FRAME)], crs=4326).to_crs(EQUAL_AREA).iloc[0]
+    shore = land.to_crs(EQUAL_AREA).union_all()
+    shapely.prepare(shore)
+    west, south, east, north = frame.bounds
+    xs, ys = np.meshgrid(np.arange(west, east, step_m), np.arange(south, north, step_m))
+    points = shapely.points(xs.ravel(), ys.ravel())
+    points = points[shapely.contains(frame, points) & ~shapely.intersects(shore, points)]
+    angles = np.linspace(0, 2 * np.pi, 16, endpoint=False)
+    blocked = np.zeros((len(points), len(angles)), dtype=bool)
+    px, py = shapely.get_x(points), shapely.get_y(points)
+    for r in np.arange(step_m, reach_m + 1, step_m):
+        for k, a in enumerate(angles):
+            probe = shapely.points(px + r * np.cos(a), py + r * np.sin(a))
+            blocked[:, k] |= shapely.intersects(shore, probe)
+    enclosed = gpd.GeoSeries(points[blocked.mean(axis=1) >= 0.6], crs=EQUAL_AREA)
+    bays = gpd.GeoSeries(enclosed.buffer(step_m * 0.75).union_all(), crs=EQUAL_AREA).explode(index_parts=False)
+    nearest = nearest_state(enclosed, land)
+    from_land = enclosed.distance(shore)
+    anchors = {}
+    for gulf, states in GULFS.items():
+        best, best_count = None, 0
+        for bay in bays:
+            inside = enclosed.within(bay)
+            count = nearest[inside].isin(states).sum()
+            if count > best_count and set(nearest[inside]) >= states:
+                best, best_count = inside, count
+        if best is None:
+            raise ValueError(f"no enclosed sea found next to {sorted(states)}")
+        far = from_land[best].idxmax()
+        anchors[gulf] = (enclosed[far].x, enclosed[far].y)
+    outline = gpd.GeoSeries([inside_dash_line(2009)], crs=4326).to_crs(EQUAL_AREA).iloc[0]
+    sea = outline.intersection(frame).difference(shore)
+    parts = getattr(sea, "geoms", [sea])
+    centre = polylabel(max(parts, key=lambda g: g.area), tolerance=1_000)
+    anchors["South China Sea"] = (centre.x, centre.y)
+    return anchors
+
+
+def inset_bounds(points_m: gpd.GeoSeries, aspect: float, margin: float = 0.12) -> tuple[float, float, float, float]:
+    """The box an inset shows: its features' extent plus `margin` on each side, widened to `aspect`
+    (width over height) so the equal-aspect inset fills its axes."""
+    west, south, east, north = points_m.total_bounds
+    w, h = (east - west) * (1 + 2 * margin), (north - south) * (1 + 2 * margin)
+    w, h = max(w, h * aspect), max(h, w / aspect)
+    cx, cy = (west + east) / 2, (south + north) / 2
+    return cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2
+
+
+#: The insets of the print map: each shows every feature of its group.
+INSET_GROUPS = ["Paracel Islands", "Spratly Islands"]
+
+
+def short_name(name: str) -> str:
+    """A feature's label: its English name without the alternative in brackets."""
+    return re.sub(r" \([^)]*\)", "", name)
+
+
+def print_map(land, features_, incidents_, sea_zones, named, title: str):
+    """The chapter's print map: main map with labelled countries, seas and island groups, and
+    one inset per group of `INSET_GROUPS` labelling every feature in `named` (ids).
+
+    Returns the figure, the legend as a figure of its own (so that it can be shown below the
+    map at a size a phone can read), and the placed labels per axes {"main": [...], group: [...]}.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    from giants import charts
+
+    land_m, points_m = land.to_crs(EQUAL_AREA), features_.to_crs(EQUAL_AREA).geometry
+    incidents_m = incidents_.to_crs(EQUAL_AREA)
+    dashes_m = dash_lines(2009).to_crs(EQUAL_AREA)
+    kalayaan_m = gpd.GeoSeries([kalayaan().boundary], crs=4326).to_crs(EQUAL_AREA)
+    colours = [charts.colour_of(o) for o in features_["occupier"]]
+    fig = plt.figure(figsize=(10, 7.6), dpi=110)
+    ax = fig.add_axes([0.0, 0.0, 0.58, 0.93])
+    land_m.plot(ax=ax, color=[charts.colour_of(c) if c in CLAIMANTS else charts.LAND for c in land_m["country"]],
+                alpha=0.35, linewidth=0)
+    for claimant, zone in sea_zones.to_crs(EQUAL_AREA).items():  # every claimant's zone outlined, Vietnam's shaded
+        gpd.GeoSeries([zone], crs=EQUAL_AREA).plot(
+            ax=ax, facecolor=charts.ACTOR_COLOURS["Vietnam"] if claimant == "Vietnam" else "none",
+            alpha=0.12 if claimant == "Vietnam" else 0.8, edgecolor=charts.colour_of(claimant),
+            linewidth=0.8, linestyle="-" if claimant == "Vietnam" else ":")
+    dashes_m.plot(ax=ax, color=charts.ACTOR_COLOURS["China"], linewidth=2.2)
+    kalayaan_m.plot(ax=ax, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.2, linestyle="--")
+    points_m.plot(ax=ax, color=colours, markersize=14, edgecolor="#333333", linewidth=0.3, zorder=3)
+    plot_incidents(ax, incidents_m)
+    frame = gpd.GeoSeries([shapely.geometry.box(*FRAME)], crs=4326).to_crs(EQUAL_AREA).total_bounds
+    ax.set_xlim(frame[0], frame[2]); ax.set_ylim(frame[1], frame[3]); ax.set_aspect("equal")
+    add_graticule(ax)
+    add_scale_bar(ax, km=500)
+    ax.set_axis_off()
+    fig.suptitle(title, x=0.02, ha="left", fontsize=12)
+    obstacles = list(zip(points_m.x, points_m.y)) + list(zip(incidents_m.geometry.x, incidents_m.geometry.y))
+    groups = points_m.groupby(features_["group"].to_numpy())
+    countries = country_anchors(land, CLAIMANTS)
+    waters = water_anchors(land)
+    scarborough = [(short_name(r.name_en), p.x, p.y, "point") for r, p in zip(features_.itertuples(), points_m)
+                   if r.id in named and r.group not in INSET_GROUPS]
+    main_items = (scarborough
+                  + [(c, *countries[c], "area") for c in CLAIMANTS]
+                  + [(g, p.x.mean(), p.y.mean(), "area") for g, p in groups if g in INSET_GROUPS]
+                  + [(w, *xy, "area") for w, xy in waters.items()])
+    placed = {"main": place_labels(ax, main_items, obstacles, fontsize=8.5, style="italic")}
+    places = {"Paracel Islands": [0.60, 0.56, 0.39, 0.36], "Spratly Islands": [0.60, 0.02, 0.39, 0.50]}
+    for group in INSET_GROUPS:
+        place = places[group]
+        aspect = (place[2] * fig.get_figwidth()) / (place[3] * fig.get_figheight())
+        west, south, east, north = inset_bounds(points_m[features_["group"] == group], aspect)
+        ax.add_patch(Rectangle((west, south), east - west, north - south, fill=False, edgecolor="#555555",
+                               linewidth=0.8, zorder=5))
+        inset = fig.add_axes(place)
+        land_m.plot(ax=inset, color=charts.LAND, linewidth=0)
+        dashes_m.plot(ax=inset, color=charts.ACTOR_COLOURS["China"], linewidth=1.5)
+        kalayaan_m.plot(ax=inset, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.0, linestyle="--")
+        points_m.plot(ax=inset, color=colours, markersize=22, edgecolor="#333333", linewidth=0.3, zorder=3)
+        plot_incidents(inset, incidents_m, markersize=80)
+        inset.set_xlim(west, east); inset.set_ylim(south, north); inset.set_aspect("equal")
+        inset.set_xticks([]); inset.set_yticks([]); inset.set_xlabel(""); inset.set_ylabel("")
+        inset.set_title(f"{group} (boxed on the main map)", fontsize=9, loc="left")
+        items = [(short_name(r.name_en), p.x, p.y, "point") for r, p in zip(features_.itertuples(), points_m)
+                 if r.id in named and r.group == group]
+        placed[group] = place_labels(inset, items, obstacles, fontsize=7, marker_pt=3.5)
+    legend = map_legend()
+    return fig, legend, placed
+
+
+def map_legend():
+    """The print map's key as a figure of its own, two columns at a size a phone can read."""
+    import matplotlib.pyplot as plt
+    from matplotlib.legend_handler import HandlerTuple
+    from matplotlib.lines import Line2D
+
+    from giants import charts
+
+    occupiers = ["China", "Vietnam", "Philippines", "Malaysia", "Taiwan", "none"]
+    others = tuple(Line2D([], [], color=charts.colour_of(c), lw=1.2, ls=":") for c in ["China", "Philippines", "Malaysia", "Brunei"])
+    handles = ([Line2D([], [], marker="o", ls="", color=charts.colour_of(o), markeredgecolor="#333333",
+                       label=f"held by {o}" if o != "none" else "unoccupied") for o in occupiers]
+               + [Line2D([], [], color=charts.ACTOR_COLOURS["China"], lw=2.2, label="China's dashed line (approx.)"),
+                  Line2D([], [], color=charts.ACTOR_COLOURS["Philippines"], lw=1.2, ls="--", label="Kalayaan claim (1978)"),
+                  Line2D([], [], color=charts.ACTOR_COLOURS["Vietnam"], lw=6, alpha=0.3, label="Vietnam's 200-nm zone"),
+                  others,
+                  Line2D([], [], marker="*", ls="", color="black", markersize=11, label="incident"),
+                  Line2D([], [], marker="*", ls="", markerfacecolor="none", markeredgecolor="black", markersize=11,
+                         label="incident, place approx.")])
+    labels = [h.get_label() if not isinstance(h, tuple) else "others' 200-nm zones" for h in handles]
+    # On an axes of its own: IPython draws no picture of a figure without axes.
+    fig, ax = plt.subplots(figsize=(3.7, 1.55), dpi=110)
+    ax.set_axis_off()
+    ax.legend(handles=handles, labels=labels, loc="center", ncol=2, fontsize=9, frameon=False,
+               handler_map={tuple: HandlerTuple(ndivide=None, pad=0)}, columnspacing=1.0, handletextpad=0.5)
+    return fig
+
+
+# --- The interactive map's views and the feature table ------------------------------------
+
+def map_views(features_) -> dict[str, tuple[float, float, float]]:
+    """Where the interactive map can look: the whole frame and each group, as (lon, lat, zoom).
+
+    Centres and zooms come from the features' extent, so a group fills the map when chosen:
+    zoom is how many times smaller the group's span is than the frame's (with a margin)."""
+    west, south, east, north = FRAME
+    views = {"whole sea": ((west + east) / 2, (south + north) / 2, 1.0)}
+    for group, rows in features_.groupby("group"):
+        if group not in INSET_GROUPS:
+            continue
+        span = max(rows["lon"].max() - rows["lon"].min(), rows["lat"].max() - rows["lat"].min()) * 1.3
+        views[group] = (round(float(rows["lon"].mean()), 3), round(float(rows["lat"].mean()), 3),
+                        round(min((east - west), (north - south)) / span, 1))
+    return views
+
+
+def view_expressions(views: dict[str, tuple[float, float, float]], param: str = "view", zoom: str = "zoom") -> dict:
+    """Vega expressions for a projection's rotate, center and scale, driven by two bound params.
+
+    The projection turns to the chosen view's meridian and centres on its parallel; the scale
+    fits the whole frame (about 0.47 radians each way) into the map, times the view's zoom and
+    the reader's own."""
+
+    def pick(values):  # the first view is the default
+        expr = str(values[0])
+        for name, value in list(zip(views, values))[1:]:
+            expr = f"({param} === '{name}' ? {value} : {expr})"
+        return expr
+
+    lons, lats, zooms = zip(*views.values())
+    return {"rotate": {"expr": f"[-{pick(lons)}, 0, 0]"}, "center": {"expr": f"[0, {pick(lats)}]"},
+            "scale": {"expr": f"{zoom} * {pick(zooms)} * min(width, height) / 0.5"}}
+
+
+def feature_table_html(table: pd.DataFrame, caption: str) -> str:
+    """The features as an HTML table with a filter box: typing keeps only the rows that contain
+    the text, in any column and any language. A few lines of inline script, no library."""
+    import html
+
+    head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in table.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{'' if pd.isna(v) else html.escape(str(v))}</td>" for v in row) + "</tr>"
+                   for row in table.itertuples(index=False))
+    script = ("const q=this.value.toLowerCase();"
+              "this.closest('.giants-filter-table').querySelectorAll('tbody tr')"
+              ".forEach(r=>{r.hidden=!r.textContent.toLowerCase().includes(q)})")
+    return (f"<div class='giants-filter-table'><label>Find a feature: "
+            f"<input type='search' placeholder='name in any language, holder, group…' oninput=\"{script}\"></label>"
+            f"<div style='overflow:auto;max-height:28rem'><table class='table'><caption>{html.escape(caption)}</caption>"
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>")
+
+
+class FeatureTable:
+    """A table for the page: the searchable HTML table on the web, a pointer to the data on paper."""
+
+    def __init__(self, table: pd.DataFrame, caption: str):
+        self.table, self.caption = table, caption
+
+    def _repr_html_(self) -> str:
+        return feature_table_html(self.table, self.caption)
+
+    def __repr__(self) -> str:
+        return f"{self.caption}: {len(self.table)} features, listed in data/features.csv."

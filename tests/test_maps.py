@@ -125,3 +125,126 @@ def test_incidents_at_stand_in_positions_are_drawn_hollow():
     spec = maps.incident_layer(incidents).to_dict()
     fill = spec["encoding"]["fill"]
     assert "position_approximate" in fill["condition"]["test"] and fill["condition"]["value"] != fill["value"]
+
+
+# --- The print map's labels, insets and the interactive map's views -----------------------
+
+@pytest.fixture(scope="module")
+def print_map(land):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from giants import toc
+
+    features, incidents = maps.features(), maps.incidents()
+    claimants = ["Vietnam", "China", "Philippines", "Malaysia", "Brunei"]
+    zones = gpd.GeoSeries([maps.at_sea(maps.distance_zone(land, c), land) for c in claimants], index=claimants, crs=4326)
+    named = maps.named_features((toc.ROOT / "book" / "the-sea.md").read_text(), features)
+    fig, legend, placed = maps.print_map(land, features, incidents, zones, named, title="test")
+    yield fig, placed, named, features
+    import matplotlib.pyplot as plt
+
+    plt.close(fig), plt.close(legend)
+
+
+def test_label_boxes_do_not_overlap(print_map):
+    """Measured in projected metres as placed, and again in pixels as drawn."""
+    fig, placed, _, _ = print_map
+    for where, labels in placed.items():
+        for i, a in enumerate(labels):
+            for b in labels[i + 1:]:
+                assert not maps.boxes_overlap(a.box, b.box), f"{where}: {a.text!r} overlaps {b.text!r}"
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        texts = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() and t.get_zorder() == 7]
+        for i, a in enumerate(texts):
+            assert not any(a.overlaps(b) for b in texts[i + 1:])
+
+
+def test_every_feature_the_chapter_names_has_a_label(print_map):
+    _, placed, named, features = print_map
+    assert {"woody-island", "mischief-reef", "second-thomas-shoal", "scarborough-shoal"} <= set(named)
+    labelled = {lab.text for labels in placed.values() for lab in labels}
+    names = features.set_index("id")["name_en"].map(maps.short_name)
+    assert {names[i] for i in named} <= labelled, {names[i] for i in named} - labelled
+    # Groups, seas, gulfs and the claimant countries are named on the main map.
+    main = {lab.text for lab in placed["main"]}
+    assert {"Paracel Islands", "Spratly Islands", "South China Sea", "Gulf of Tonkin", "Gulf of Thailand",
+            *maps.CLAIMANTS} <= main
+
+
+def test_named_features_skips_names_inside_longer_names():
+    import pandas as pd
+
+    table = pd.DataFrame({"id": ["south", "johnson", "spratly", "itu"],
+                          "name_en": ["South Reef", "Johnson South Reef", "Spratly Island", "Itu Aba (Taiping Island)"]})
+    text = "Johnson South Reef lies in the Spratly Islands; Taiping\nIsland is held by Taiwan."
+    assert maps.named_features(text, table) == ["johnson", "itu"]
+
+
+def test_each_inset_contains_every_feature_of_its_group(print_map):
+    fig, _, _, features = print_map
+    insets = {ax.get_title(loc="left").split(" (")[0]: ax for ax in fig.axes[1:]}
+    points = features.to_crs(maps.EQUAL_AREA)
+    assert set(insets) == set(maps.INSET_GROUPS)
+    for group, ax in insets.items():
+        (west, east), (south, north) = ax.get_xlim(), ax.get_ylim()
+        rows = points[features["group"] == group].geometry
+        assert len(rows) and rows.x.between(west, east).all() and rows.y.between(south, north).all(), group
+
+
+def test_gulf_labels_sit_in_their_gulfs(land):
+    """The anchors are computed from the coasts; check them against where the gulfs are."""
+    anchors = maps.water_anchors(land)
+    at = gpd.GeoSeries(gpd.points_from_xy(*zip(*anchors.values())), index=list(anchors), crs=maps.EQUAL_AREA).to_crs(4326)
+    assert 105.5 < at["Gulf of Tonkin"].x < 109 and 17.5 < at["Gulf of Tonkin"].y < 21.5
+    assert 99.5 < at["Gulf of Thailand"].x < 104.5 and 6.5 < at["Gulf of Thailand"].y < 13.5
+    assert not at.intersects(land.union_all()).any()
+
+
+def test_labels_refuse_to_overlap_when_there_is_no_room():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(1, 1))
+    ax.set_xlim(0, 1); ax.set_ylim(0, 1); ax.set_aspect("equal")
+    with pytest.raises(ValueError, match="no room"):
+        maps.place_labels(ax, [("A very long label indeed", 0.5, 0.5, "point")] * 2, fontsize=12)
+    plt.close(fig)
+
+
+def test_map_views_fit_each_group_and_drive_the_projection():
+    features = maps.features()
+    views = maps.map_views(features)
+    assert set(views) == {"whole sea", *maps.INSET_GROUPS}
+    # Close enough to tell Spratly features apart on a phone (the zoom slider multiplies it further).
+    assert views["Spratly Islands"][2] >= 3.5
+    expr = maps.view_expressions(views)
+    assert "'Spratly Islands'" in expr["rotate"]["expr"] and "zoom" in expr["scale"]["expr"]
+
+
+def test_feature_table_filters_and_escapes():
+    import pandas as pd
+
+    html = maps.feature_table_html(pd.DataFrame({"English": ["A <reef>"], "Tiếng Việt": ["Đá"]}), "caption")
+    assert "&lt;reef&gt;" in html and "<input type='search'" in html and "oninput" in html
+    assert "Đá" in html and "<script src" not in html
+
+
+def test_the_key_is_a_picture_a_phone_can_read():
+    """The key is drawn as its own image, no wider than a phone, with text of at least 9 pt."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from IPython.core.pylabtools import print_figure
+
+    legend = maps.map_legend()
+    assert legend.get_figwidth() * legend.dpi <= 420
+    texts = legend.axes[0].get_legend().get_texts()
+    assert len(texts) == 12 and min(t.get_fontsize() for t in texts) >= 9
+    assert print_figure(legend) is not None  # IPython shows it (it draws nothing for a figure without axes)
+    plt.close(legend)
