@@ -95,9 +95,8 @@ def test_theme_template_override_still_matches_the_theme():
     def body(text):  # the macros, without the leading comment and what the book changes
         text = text[text.index("{% macro"):]
         return [line.replace("_static/styles/pydata-sphinx-theme.css", "_static/theme/pydata-sphinx-theme.css")
-                .replace(''' media="print" onload="this.media='all'"''', "")
                 for line in text.splitlines()
-                if "fontawesome.js" not in line and "custom icons" not in line and "<noscript>" not in line
+                if "fontawesome.js" not in line and "custom icons" not in line
                 and 'rel="preload"' not in line and "Pre-loaded scripts" not in line]
 
     assert body(ours) == body(theme), "pydata-sphinx-theme changed: refresh book/_templates/static/webpack-macros.html"
@@ -282,22 +281,9 @@ def test_the_register_lists_every_claim_check_and_links_to_its_box(built_book, c
     assert f"{len(boxes)} claims checked: {sum(v == 'supported' for v in boxes.values())} supported" in counts
 
 
-def test_every_chart_spec_file_exists_and_pages_inline_fresh_critical_css(built_book, chapter_pages):
-    """Chart specs are files of their own (giants.sphinx.charts), and the CSS each page inlines
-    for its first paint was cut from the stylesheets the build has now (scripts/critical_css.py)."""
-    import re
-    import sys
-
-    sys.path.insert(0, str(ROOT / "scripts"))
-    import critical_css
-
+def test_every_chart_spec_is_a_file_of_its_own(built_book, chapter_pages):
+    """Chart specs leave the page for _static/charts/ (giants.sphinx.charts.move_specs_to_files)."""
     for name, html in pages(chapter_pages):
-        page = soup(html)
-        for spec in page.select(".giants-chart-spec"):
+        for spec in soup(html).select(".giants-chart-spec"):
             assert not spec.get_text(strip=True), f"{name}: a chart spec is still inline"
             assert (built_book / "_static" / spec["data-file"]).exists(), f"{name}: {spec['data-file']} missing"
-        assert "Critical CSS made by scripts/critical_css.py" in page.head.style.get_text(), f"{name}: no critical CSS"
-    critical = (ROOT / "book" / "_templates" / "critical.css").read_text()
-    made_from = re.search(r"from stylesheets ([0-9a-f]+)", critical).group(1)
-    assert made_from == critical_css.stylesheets_digest(built_book), \
-        "the stylesheets changed: run scripts/critical_css.py on the built book and commit book/_templates/critical.css"

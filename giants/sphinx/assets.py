@@ -59,28 +59,6 @@ def defer_scripts(app, pagename, templatename, context, doctree) -> None:
     context["script_files"] = deferred
 
 
-#: Loaded as `print` (which never blocks the first paint) and switched to every medium once loaded.
-LATE_STYLE = {"media": "print", "onload": "this.media='all'"}
-
-
-def load_styles_late(app, pagename, templatename, context, doctree) -> None:
-    """No stylesheet holds up the first paint: the page's <head> inlines the rules its first
-    screen needs (book/_templates/critical.css, made by scripts/critical_css.py), and the full
-    stylesheets follow without blocking (the layout links them normally inside <noscript>,
-    for readers without JavaScript). Lighthouse's slow 4G took most of a second to fetch the
-    twelve stylesheets before painting any text."""
-    critical = Path(app.srcdir, app.config.giants_critical_css).read_text(encoding="utf-8")
-    # Its url()s are written relative to _static/, which lies at a different depth per page.
-    context["critical_css"] = critical.replace("__STATIC__", context["pathto"]("_static", 1))
-    late = []
-    for css in context.get("css_files", []):
-        attributes = dict(getattr(css, "attributes", {}))
-        if hasattr(css, "filename") and "media" not in attributes:
-            css = type(css)(css.filename, priority=css.priority, **{**attributes, **LATE_STYLE})
-        late.append(css)
-    context["css_files"] = late
-
-
 def describe_page(app, pagename, templatename, context, doctree) -> None:
     """Search engines and link previews want a one-sentence summary: the page's first paragraph."""
     if doctree is None:
@@ -123,12 +101,10 @@ class NoMaths(SphinxPostTransform):
 
 def setup(app) -> None:
     app.add_config_value("giants_static_dir", "book/_static", "html")
-    app.add_config_value("giants_critical_css", "book/_templates/critical.css", "html")
     app.connect("config-inited", serve_static)
     app.add_css_file("giants.css")
     app.connect("html-page-context", describe_page)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", defer_scripts, priority=910)
-    app.connect("html-page-context", load_styles_late, priority=910)
     app.add_post_transform(LazyImages)
     app.add_post_transform(NoMaths)
