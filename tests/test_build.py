@@ -279,3 +279,11 @@ def test_the_register_lists_every_claim_check_and_links_to_its_box(built_book, c
     assert len(rows) == len(boxes) and links == boxes, "the register and the boxes disagree"
     counts = soup(page).select_one("#every-claim-the-book-checks").get_text(" ", strip=True)
     assert f"{len(boxes)} claims checked: {sum(v == 'supported' for v in boxes.values())} supported" in counts
+
+
+def test_every_chart_spec_is_a_file_of_its_own(built_book, chapter_pages):
+    """Chart specs leave the page for _static/charts/ (giants.sphinx.charts.move_specs_to_files)."""
+    for name, html in pages(chapter_pages):
+        for spec in soup(html).select(".giants-chart-spec"):
+            assert not spec.get_text(strip=True), f"{name}: a chart spec is still inline"
+            assert (built_book / "_static" / spec["data-file"]).exists(), f"{name}: {spec['data-file']} missing"

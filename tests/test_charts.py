@@ -110,3 +110,15 @@ def test_actor_colours_stay_apart_under_colour_blindness(vision):
     for (a, ca), (b, cb) in itertools.combinations(charts.ACTOR_COLOURS.items(), 2):
         distance = float(np.linalg.norm(_lab(ca, matrix) - _lab(cb, matrix)))
         assert distance >= 15, f"{a} and {b} are only ΔE {distance:.1f} apart under {vision}"
+
+
+def test_chart_specs_move_out_of_the_page_into_files_named_by_content():
+    from giants.sphinx.charts import move_specs
+
+    page = chart_html({"title": "A", "usermeta": {"note": "</b>"}}, "s") + chart_html({"title": "A", "usermeta": {"note": "</b>"}}, "s")
+    written = {}
+    body = move_specs(page, lambda name, text: written.setdefault(name, text))
+    assert '"title"' not in body, "the spec stayed in the page"
+    assert len(written) == 1 and body.count(f'data-file="charts/{next(iter(written))}"') == 2
+    text = next(iter(written.values()))
+    assert text.startswith(f'giantsSpec("{next(iter(written))}",{{') and "</b>" not in text

@@ -214,4 +214,42 @@
   }
   if (document.readyState === "complete") start();
   else window.addEventListener("load", start);
+
+  // A chart's spec is a file of its own (_static/charts/<digest>.js, written by
+  // giants/sphinx/charts.py), not JSON inside the page: the sea map alone would add 75 KB to
+  // the HTML that the first paint waits for. The file is loaded only when its chart is drawn,
+  // by a <script> element rather than fetch(): the offline bundle is opened from disk, where
+  // fetch() of a neighbouring file fails but a script still loads. It calls giantsSpec(name,
+  // spec), which puts the spec back into the chart's (empty) spec element for draw to read.
+  const specFiles = {};
+  window.giantsSpec = function (name, spec) {
+    if (specFiles[name]) specFiles[name].arrived(spec);
+  };
+  function loadSpec(chart) {
+    const element = chart.querySelector(".giants-chart-spec");
+    const file = element && element.dataset.file;
+    if (!file || element.textContent) return Promise.resolve();
+    const name = file.split("/").pop();
+    if (!specFiles[name]) {
+      specFiles[name] = {};
+      specFiles[name].promise = new Promise(function (resolve, reject) {
+        specFiles[name].arrived = resolve;
+        const script = document.createElement("script");
+        script.src = new URL(file, self.src).href;
+        script.onerror = function () { reject(new Error("could not load " + file)); };
+        document.head.appendChild(script);
+      });
+    }
+    return specFiles[name].promise.then(function (spec) {
+      element.textContent = JSON.stringify(spec);
+    });
+  }
+  // Every draw (on scrolling near, on unfolding, before printing) first loads the spec; a
+  // spec that cannot be loaded leaves the element empty, and draw reports it to the reader.
+  const drawFromPage = draw;
+  draw = function (chart) {
+    return loadSpec(chart).catch(function (error) { console.error(error); }).then(function () {
+      return drawFromPage(chart);
+    });
+  };
 })();

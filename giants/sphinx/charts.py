@@ -8,7 +8,9 @@ disappears and charts fall back to text: tests/test_build.py counts drawn charts
 * on the web, each chart becomes a container, its spec as inert JSON, its source line as
   text, a CSV download, a citation and a table of its data; giants-charts.js draws it from
   the vendored vega scripts when it nears the screen, and `add_chart_scripts` puts that
-  script only on pages that hold a chart;
+  script only on pages that hold a chart. When the page is written, `move_specs_to_files`
+  takes each spec out of the HTML into a file of its own under _static/charts/, which the
+  script loads only when the chart is drawn (the sea map's spec alone is 75 KB);
 * on paper (the latex builder), vl-convert draws it offline as a vector PDF, with its
   title, takeaway and source as a caption note.
 
@@ -28,6 +30,8 @@ import json
 import re
 from pathlib import Path
 
+from sphinx.util import logging
+
 from docutils import nodes
 from sphinx import addnodes
 
@@ -39,6 +43,11 @@ HTML_BUILDERS = ("html", "dirhtml", "singlehtml")
 PRINT_BUILDERS = ("latex",)
 #: Width in pixels that a chart sized to the page column ("container") gets on paper.
 PRINT_WIDTH = 600
+#: Where chart specs are written, under the built site's _static/ (beside giants-charts.js).
+SPEC_DIR = "charts"
+INLINE_SPEC = re.compile(r'<script type="application/json" class="giants-chart-spec">(.*?)</script>', re.S)
+
+logger = logging.getLogger(__name__)
 
 
 class VegaLiteRenderer:
@@ -168,5 +177,61 @@ def add_chart_scripts(app, pagename, templatename, context, doctree) -> None:
     app.add_js_file("giants-charts.js", defer="defer", **{"data-vendor": " ".join(vendored_scripts(static))})
 
 
+def spec_file(payload: str) -> tuple[str, str]:
+    """A chart's spec (inline JSON, as `chart_html` writes it) as a script of its own.
+
+    Returns the file's name (its content's digest, so a browser may cache it for good and two
+    identical charts share it) and its text: a call `giantsSpec(name, spec)`. A script, not a
+    .json file, because the offline bundle is opened from disk, where a page may load a
+    script from a neighbouring file but fetch() of one fails (file://).
+    """
+    name = hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20] + ".js"
+    return name, f'giantsSpec("{name}",{payload});\n'
+
+
+def move_specs(body: str, write) -> str:
+    """`body` with every inline chart spec replaced by a reference to its file; `write(name,
+    text)` stores each file. The empty element keeps its class, so the script finds it."""
+    def external(match: re.Match) -> str:
+        name, text = spec_file(match.group(1))
+        write(name, text)
+        return (f'<script type="application/json" class="{CHART_CLASS}-spec" '
+                f'data-file="{SPEC_DIR}/{name}"></script>')
+    return INLINE_SPEC.sub(external, body)
+
+
+def move_specs_to_files(app, pagename, templatename, context, doctree) -> None:
+    """Chart specs out of the page and into _static/charts/: a page's HTML is what its first
+    paint waits for, and a chart's data is needed only when the chart is drawn."""
+    if app.builder.name not in HTML_BUILDERS or "body" not in context:
+        return
+    folder = Path(app.outdir, "_static", SPEC_DIR)
+
+    def write(name: str, text: str) -> None:
+        path = folder / name
+        if not path.exists():  # named by content: an existing file already holds this text
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+    context["body"] = move_specs(context["body"], write)
+
+
+def remove_unused_specs(app, exception) -> None:
+    """Drop spec files no page refers to any more (a chart changed or went), so the site and
+    the offline bundle carry only what is drawn. Pages not rewritten by this build keep
+    theirs: every page's HTML is read, not only this build's."""
+    folder = Path(app.outdir, "_static", SPEC_DIR)
+    if exception is not None or app.builder.name not in HTML_BUILDERS or not folder.is_dir():
+        return
+    used = set()
+    for page in Path(app.outdir).rglob("*.html"):
+        used.update(re.findall(rf'data-file="{SPEC_DIR}/([0-9a-f]+\.js)"', page.read_text(encoding="utf-8")))
+    for path in folder.glob("*.js"):
+        if path.name not in used:
+            path.unlink()
+    logger.info("chart specs: %d files in _static/%s", len(used), SPEC_DIR)
+
+
 def setup(app) -> None:
     app.connect("html-page-context", add_chart_scripts)
+    app.connect("html-page-context", move_specs_to_files, priority=950)
+    app.connect("build-finished", remove_unused_specs)
