@@ -54,7 +54,8 @@ def launch_chromium(playwright):
 #: What a reader sees of each drawn chart, measured in the page (a JS function of no argument).
 #: Returns one problem string per fault, each naming the chart: a drawing wider than its frame
 #: unless the frame is marked as one that scrolls (and shows its cue); a title running outside
-#: the drawing; two labels of one axis overlapping; a data mark outside its plot area. Charts
+#: the drawing; text smaller than 11 px; two labels of one axis overlapping; a data mark outside
+#: its plot area. Charts
 #: folded inside a closed solution have no size and are skipped.
 CHART_CHECKS = r"""() => {
   const problems = [];
@@ -75,6 +76,15 @@ CHART_CHECKS = r"""() => {
     if (Math.round(d.width) > frame + 1) {
       if (!chart.classList.contains('giants-chart--scrolls')) say(`drawing ${Math.round(d.width)} px wide in a ${frame} px column, not in a scroll frame`);
       else if (getComputedStyle(chart, '::before').content === 'none') say('scroll frame shows no cue');
+    }
+    // Text a reader can read: at least 11 px as drawn, after any scaling of the drawing by CSS.
+    // Maps are scaled to the column by design (giants.css) and checked by their own tests.
+    if (!chart.classList.contains('giants-chart--map')) {
+      const scale = d.width / (parseFloat(drawing.getAttribute('width')) || d.width);
+      const sizes = Array.from(drawing.querySelectorAll('text')).filter(shown)
+        .map(t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * scale);
+      const smallest = Math.min(...sizes);
+      if (smallest < 10.95) say(`text drawn at ${smallest.toFixed(1)} px, below 11 px`);
     }
     drawing.querySelectorAll('.role-title text').forEach(t => {
       if (shown(t) && !inside(box(t), d, TOL)) say(`title "${t.textContent.slice(0, 40)}" runs outside the drawing`);

@@ -127,6 +127,40 @@ def test_page_renders_offline(browser, site, page_path, viewport):
     assert report["problems"] == [], f"charts on {where}: " + "; ".join(report["problems"])
 
 
+#: A chart that breaks every rule CHART_CHECKS enforces: fixed 700 px wide outside any scroll
+#: frame, a title longer than its unpadded drawing, 26 unthinned labels on 700 px, a point
+#: drawn past the end of its scale, axis titles at 9 px.
+BAD_CHART = {
+    "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 700, "height": 100,
+    "autosize": {"type": "none"}, "title": "A title far too long for a drawing that does not grow to hold it " * 3,
+    "data": {"values": [{"x": chr(65 + i) * 6, "y": i} for i in range(26)] + [{"x": "A" * 6, "y": 60}]},
+    "mark": {"type": "point", "clip": False}, "config": {"axis": {"titleFontSize": 9}},
+    "encoding": {"x": {"field": "x", "type": "nominal", "axis": {"labelAngle": 0, "labelOverlap": False}},
+                 "y": {"field": "y", "type": "quantitative", "scale": {"domain": [0, 25]}}},
+}
+
+
+def test_the_chart_checks_catch_each_fault(browser, site):
+    """CHART_CHECKS, run on a page given one broken chart, names it for each of its faults."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(site + "book/opinion-and-trade.html", wait_until="load")
+    page.evaluate("() => window.giantsDrawAll().then(() => true)")  # loads vega-embed
+    page.evaluate("""spec => {
+      const chart = document.createElement('div'); chart.className = 'giants-chart'; chart.id = 'broken';
+      const view = document.createElement('div'); view.className = 'giants-chart-view'; chart.appendChild(view);
+      document.querySelector('main').prepend(chart);
+      return vegaEmbed(view, spec, {renderer: 'svg', actions: false}).then(() => {
+        const svg = view.querySelector('svg.marks');  // unscaled, as charts in the book are drawn
+        Object.assign(svg.style, {flex: 'none', maxWidth: 'none', width: svg.getAttribute('width') + 'px', height: 'auto'});
+      });
+    }""", BAD_CHART)
+    problems = [p for p in page.evaluate(CHART_CHECKS) if p.startswith("broken:")]
+    context.close()
+    for fault in ("not in a scroll frame", "runs outside the drawing", "below 11 px", "overlap", "outside its plot area"):
+        assert any(fault in p for p in problems), f"no {fault!r} among {problems}"
+
+
 def test_timeline_zooms_from_two_millennia_to_a_few_years(browser, site):
     """Dragging across the overview strip narrows the detail view; screenshots of both states."""
     context = browser.new_context(viewport=VIEWPORTS["desktop"])
