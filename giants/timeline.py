@@ -119,7 +119,7 @@ def _layers(shown, bands, scale: alt.Scale, axis: alt.Axis, with_labels: bool, p
         x=alt.X("when:Q", scale=scale), y=y, color=colour, opacity=opacity, tooltip=tooltip)
     parts = [band, spans, dots]
     if with_labels:
-        parts.insert(1, alt.Chart(bands).mark_text(baseline="top", fontSize=10, color="#555555",
+        parts.insert(1, alt.Chart(bands).mark_text(baseline="top", fontSize=11, color="#555555",
                                                    clip=True).encode(
             x=alt.X("middle:Q", scale=scale), y=alt.value(3), text="label:N"))
     return parts

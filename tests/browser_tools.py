@@ -53,8 +53,8 @@ def launch_chromium(playwright):
 
 #: What a reader sees of each drawn chart, measured in the page (a JS function of no argument).
 #: Returns one problem string per fault, each naming the chart: a drawing wider than its frame
-#: unless the frame is marked as one that scrolls (and shows its cue); a title running outside
-#: the drawing; text smaller than 11 px; two labels of one axis overlapping; a data mark outside
+#: unless the frame is marked as one that scrolls (and shows its cue); a title or legend running
+#: outside the drawing; text smaller than 11 px; two labels of one axis overlapping; a data mark outside
 #: its plot area. Charts
 #: folded inside a closed solution have no size and are skipped.
 CHART_CHECKS = r"""() => {
@@ -86,8 +86,9 @@ CHART_CHECKS = r"""() => {
       const smallest = Math.min(...sizes);
       if (smallest < 10.95) say(`text drawn at ${smallest.toFixed(1)} px, below 11 px`);
     }
-    drawing.querySelectorAll('.role-title text').forEach(t => {
-      if (shown(t) && !inside(box(t), d, TOL)) say(`title "${t.textContent.slice(0, 40)}" runs outside the drawing`);
+    drawing.querySelectorAll('.role-title text, .role-legend text').forEach(t => {
+      const what = t.closest('.role-title') ? 'title' : 'legend';
+      if (shown(t) && !inside(box(t), d, TOL)) say(`${what} "${t.textContent.slice(0, 40)}" runs outside the drawing`);
     });
     drawing.querySelectorAll('g.role-axis-label').forEach(axis => {
       const labels = Array.from(axis.querySelectorAll('text')).filter(shown).map(t => ({ t: t.textContent, b: box(t) }));

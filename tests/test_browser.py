@@ -2,7 +2,11 @@
 
 Each chart container must hold a drawn chart, the console must stay free of errors, and not
 one request may leave localhost: the route handler counts (and blocks) any that try.
-Screenshots at desktop and phone width go to _build/screenshots/ for a human to look at.
+Every drawn chart is checked as a reader sees it, at desktop and phone width (CHART_CHECKS in
+browser_tools: fits its column or scrolls in a marked frame, title and legend inside the drawing,
+text of 11 px or more, no overlapping axis labels, marks inside the plot area). Each chart is
+photographed from the viewport to _build/screenshots/charts/, and _build/screenshots/
+contact-sheet.html (scripts/contact_sheet.py) shows them all, labelled, for a human to look at.
 """
 
 import json
