@@ -53,10 +53,10 @@ def launch_chromium(playwright):
 
 #: What a reader sees of each drawn chart, measured in the page (a JS function of no argument).
 #: Returns one problem string per fault, each naming the chart: a drawing wider than its frame
-#: unless the frame is marked as one that scrolls (and shows its cue); a title or legend running
-#: outside the drawing; text smaller than 11 px; two labels of one axis overlapping; a data mark outside
-#: its plot area. Charts
-#: folded inside a closed solution have no size and are skipped.
+#: unless the frame is marked as one that scrolls (and shows its cue); a title, legend or text
+#: label running outside the drawing; text smaller than 11 px; two labels of one axis
+#: overlapping; a data mark outside its plot area. Charts folded inside a closed solution have
+#: no size and are skipped.
 CHART_CHECKS = r"""() => {
   const problems = [];
   const box = el => el.getBoundingClientRect();
@@ -86,8 +86,8 @@ CHART_CHECKS = r"""() => {
       const smallest = Math.min(...sizes);
       if (smallest < 10.95) say(`text drawn at ${smallest.toFixed(1)} px, below 11 px`);
     }
-    drawing.querySelectorAll('.role-title text, .role-legend text').forEach(t => {
-      const what = t.closest('.role-title') ? 'title' : 'legend';
+    drawing.querySelectorAll('.role-title text, .role-legend text, g.role-mark.mark-text > text').forEach(t => {
+      const what = t.closest('.role-title') ? 'title' : t.closest('.role-legend') ? 'legend' : 'label';
       if (shown(t) && !inside(box(t), d, TOL)) say(`${what} "${t.textContent.slice(0, 40)}" runs outside the drawing`);
     });
     drawing.querySelectorAll('g.role-axis-label').forEach(axis => {

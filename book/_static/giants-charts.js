@@ -118,6 +118,7 @@
       fitTitle(spec, width);
       if (width < NARROW) embedOptions.patch = narrowLegends;  // drawing width, not column width
     }
+    if (!embedOptions.patch) embedOptions.patch = stackLegends;
     return loadVega().then(function () {
       return vegaEmbed(view, spec, embedOptions);
     }).then(function (result) {
@@ -164,8 +165,9 @@
     const legend = vgSpec.config.legend = vgSpec.config.legend || {};
     legend.layout = { top: { anchor: "start", direction: "vertical", margin: 4 },
                       bottom: { anchor: "start", direction: "vertical", margin: 4 } };
-    legend.columns = 2;
-    legend.labelLimit = 140;
+    // One column: two columns of labels up to 140 px each overran a phone's 280 px drawing.
+    legend.columns = 1;
+    legend.labelLimit = 240;
     return vgSpec;
   }
 
@@ -183,6 +185,16 @@
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
       if (width > 0 && Math.abs(vegaView.width() - width) > 1) vegaView.width(width).runAsync();
     }).observe(wrapper);
+  }
+
+  // At any width, a chart's legends stand one under the other: Vega's "fit" sizing leaves a row
+  // of legends out of its sums, and a second legend beside the first ran past the drawing's edge.
+  function stackLegends(vgSpec) {
+    vgSpec.config = vgSpec.config || {};
+    const legend = vgSpec.config.legend = vgSpec.config.legend || {};
+    legend.layout = { top: { anchor: "start", direction: "vertical", margin: 4 },
+                      bottom: { anchor: "start", direction: "vertical", margin: 4 } };
+    return vgSpec;
   }
 
   // A chart of fixed width (the timelines, whose brush a CSS-scaled drawing would misplace)
