@@ -109,7 +109,9 @@ def shoot_charts(page, page_name: str, width: int) -> None:
         top, bottom = max(box["y"], 0), min(box["y"] + box["height"], size["height"])
         if bottom - top < 10:
             continue
-        clip = {"x": 0, "y": top, "width": size["width"], "height": bottom - top}
+        # The chart's own column, with a margin: at desktop width the sidebars would dwarf it.
+        left = max(box["x"] - 8, 0)
+        clip = {"x": left, "y": top, "width": min(box["width"] + 16, size["width"] - left), "height": bottom - top}
         page.screenshot(path=str(CHART_SHOTS / f"{page_name}--{chart_id}--{width}.png"), clip=clip)
 
 
