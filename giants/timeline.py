@@ -93,15 +93,18 @@ def _window(events_, eras_, start, end):
     return shown, bands, [lo, hi]
 
 
-def _layers(shown, bands, scale: alt.Scale, axis: alt.Axis, with_labels: bool, pick=None, legend=True):
-    """Era bands, period bars and event dots on one x encoding."""
+def _layers(shown, bands, scale: alt.Scale, axis: alt.Axis, with_labels: bool, pick=None, legend=True,
+            row_labels=True):
+    """Era bands, period bars and event dots on one x encoding; `row_labels` False leaves the
+    categories unnamed (the overview strip, 12 px a row, too low for its labels not to touch:
+    its rows are those of the detail view just above, in the same order and colours)."""
     band = alt.Chart(bands).mark_rect(clip=True).encode(
         x=alt.X("from:Q", scale=scale, axis=axis, title=None), x2="to:Q",
         color=alt.Color("shade:N", scale=alt.Scale(domain=[0, 1], range=["#F3F3F3", "#E4E4E4"]), legend=None),
         tooltip=[alt.Tooltip("name:N", title="Era")],
     )
     y = alt.Y("category:N", scale=alt.Scale(domain=list(charts.CATEGORY_COLOURS)), title=None,
-              axis=alt.Axis(labelFontSize=11, ticks=False, domain=False))
+              axis=alt.Axis(labelFontSize=11, ticks=False, domain=False, labels=row_labels))
     colour = alt.Color("category:N", scale=charts.category_scale(), title="Category",
                        legend=alt.Legend() if legend else None)
     opacity = alt.condition(pick, alt.value(0.95), alt.value(0.12)) if pick is not None else alt.value(0.95)
@@ -116,7 +119,7 @@ def _layers(shown, bands, scale: alt.Scale, axis: alt.Axis, with_labels: bool, p
         x=alt.X("when:Q", scale=scale), y=y, color=colour, opacity=opacity, tooltip=tooltip)
     parts = [band, spans, dots]
     if with_labels:
-        parts.insert(1, alt.Chart(bands).mark_text(baseline="top", fontSize=10, color="#555555",
+        parts.insert(1, alt.Chart(bands).mark_text(baseline="top", fontSize=11, color="#555555",
                                                    clip=True).encode(
             x=alt.X("middle:Q", scale=scale), y=alt.value(3), text="label:N"))
     return parts
@@ -135,7 +138,7 @@ def chart(events_: pd.DataFrame, eras_: pd.DataFrame, *, title: str, subtitle: s
         width=WIDTH, height=230)
     strip = alt.layer(*_layers(shown, bands, whole, alt.Axis(labelExpr=YEAR_LABEL, title=None, grid=False,
                                                              tickCount=8, labelOverlap=True),
-                               with_labels=False, legend=False)).resolve_scale(color="independent").properties(
+                               with_labels=False, legend=False, row_labels=False)).resolve_scale(color="independent").properties(
         width=WIDTH, height=60, title=alt.Title("Whole period: drag to zoom the view above, double-click to reset",
                                                 fontSize=11, fontWeight="normal", orient="bottom"))
     strip = strip.add_params(brush)

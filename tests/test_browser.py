@@ -2,9 +2,14 @@
 
 Each chart container must hold a drawn chart, the console must stay free of errors, and not
 one request may leave localhost: the route handler counts (and blocks) any that try.
-Screenshots at desktop and phone width go to _build/screenshots/ for a human to look at.
+Every drawn chart is checked as a reader sees it, at desktop and phone width (CHART_CHECKS in
+browser_tools: fits its column or scrolls in a marked frame, title and legend inside the drawing,
+text of 11 px or more, no overlapping axis labels, marks inside the plot area). Each chart is
+photographed from the viewport to _build/screenshots/charts/, and _build/screenshots/
+contact-sheet.html (scripts/contact_sheet.py) shows them all, labelled, for a human to look at.
 """
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -12,11 +17,15 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_tools import serve
+from browser_tools import CHART_CHECKS, serve
 from giants.toc import ROOT, toc_files
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from contact_sheet import write_contact_sheet  # noqa: E402
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "_build" / "screenshots"
+CHART_SHOTS = SCREENSHOTS / "charts"
 PAGES = [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in toc_files()]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
@@ -69,24 +78,41 @@ def visit(browser, url: str, viewport: dict, screenshot):
             break
         page.wait_for_timeout(50)
     assert not pending, f"requests still open: {[r.url for r in pending]}"
-    page.screenshot(path=str(screenshot), full_page=True)
-    # Measured after the full-page capture, which once let charts grow to twice their column.
+    # Screenshots as a reader sees them: the first screen, then each chart scrolled into the
+    # viewport and cut from a viewport capture. A full-page capture resizes the viewport, which
+    # once let charts grow to twice their column, so the pictures showed what no reader sees.
     page.wait_for_timeout(300)
-    too_wide = page.evaluate(TOO_WIDE, viewport["width"] >= 1000)
+    page.screenshot(path=str(screenshot))
+    shoot_charts(page, screenshot.stem.rsplit("-", 1)[0], viewport["width"])
+    problems = page.evaluate(CHART_CHECKS)
     context.close()
     return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed,
-            "errors": errors, "too_wide": too_wide}
+            "errors": errors, "problems": problems}
 
 
-#: Charts drawn wider than their column: at desktop width every chart, at phone width those
-#: sized to the column (fixed-width charts scroll sideways there). A chart folded inside a
-#: closed solution has no width and is skipped.
-TOO_WIDE = """(everyChart) => Array.from(document.querySelectorAll('.giants-chart-view')).flatMap(view => {
-  const drawing = view.querySelector('svg.marks, canvas.marks');
-  if (!drawing || view.clientWidth === 0 || !(everyChart || view.dataset.fits === 'column')) return [];
-  const width = Math.round(drawing.getBoundingClientRect().width);
-  return width > view.clientWidth + 1 ? [`${view.closest('figure')?.id || view.id || '?'}: ${width} px in ${view.clientWidth}`] : [];
-})"""
+def shoot_charts(page, page_name: str, width: int) -> None:
+    """Save each drawn chart as it appears on screen to CHART_SHOTS (names read by
+    scripts/contact_sheet.py: page, chart id and viewport width)."""
+    CHART_SHOTS.mkdir(parents=True, exist_ok=True)
+    views = page.locator(".giants-chart-view")
+    for i in range(views.count()):
+        view = views.nth(i)
+        chart_id = view.evaluate("(v, i) => (v.closest('figure') || {}).id || v.closest('.giants-chart').id || 'chart-' + (i + 1)", i)
+        if not view.evaluate("v => v.clientWidth > 0 && !!v.querySelector('svg.marks')"):
+            continue  # folded inside a closed solution: the reader does not see it either
+        chart = view.locator("xpath=ancestor::div[contains(@class,'giants-chart')][1]")
+        # Its top just below the theme's sticky header, which would otherwise cover the title.
+        chart.evaluate("c => window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 72)")
+        page.wait_for_timeout(150)
+        box = chart.bounding_box()
+        size = page.viewport_size
+        top, bottom = max(box["y"], 0), min(box["y"] + box["height"], size["height"])
+        if bottom - top < 10:
+            continue
+        # The chart's own column, with a margin: at desktop width the sidebars would dwarf it.
+        left = max(box["x"] - 8, 0)
+        clip = {"x": left, "y": top, "width": min(box["width"] + 16, size["width"] - left), "height": bottom - top}
+        page.screenshot(path=str(CHART_SHOTS / f"{page_name}--{chart_id}--{width}.png"), clip=clip)
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -99,7 +125,46 @@ def test_page_renders_offline(browser, site, page_path, viewport):
     assert report["failed"] == [], f"failed requests: {report['failed']}"
     assert report["errors"] == [], f"console errors: {report['errors']}"
     assert report["drawn"] == report["charts"]
-    assert report["too_wide"] == [], f"charts wider than their column: {report['too_wide']}"
+    where = f"{page_path} at {VIEWPORTS[viewport]['width']} px"
+    (SCREENSHOTS / "checks").mkdir(exist_ok=True)
+    (SCREENSHOTS / "checks" / f"{shot.stem.rsplit('-', 1)[0]}--{VIEWPORTS[viewport]['width']}.json").write_text(
+        json.dumps(report["problems"], indent=1))
+    write_contact_sheet(SCREENSHOTS)
+    assert report["problems"] == [], f"charts on {where}: " + "; ".join(report["problems"])
+
+
+#: A chart that breaks every rule CHART_CHECKS enforces: fixed 700 px wide outside any scroll
+#: frame, a title longer than its unpadded drawing, 26 unthinned labels on 700 px, a point
+#: drawn past the end of its scale, axis titles at 9 px.
+BAD_CHART = {
+    "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 700, "height": 100,
+    "autosize": {"type": "none"}, "title": "A title far too long for a drawing that does not grow to hold it " * 3,
+    "data": {"values": [{"x": chr(65 + i) * 6, "y": i} for i in range(26)] + [{"x": "A" * 6, "y": 60}]},
+    "mark": {"type": "point", "clip": False}, "config": {"axis": {"titleFontSize": 9}},
+    "encoding": {"x": {"field": "x", "type": "nominal", "axis": {"labelAngle": 0, "labelOverlap": False}},
+                 "y": {"field": "y", "type": "quantitative", "scale": {"domain": [0, 25]}}},
+}
+
+
+def test_the_chart_checks_catch_each_fault(browser, site):
+    """CHART_CHECKS, run on a page given one broken chart, names it for each of its faults."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(site + "book/opinion-and-trade.html", wait_until="load")
+    page.evaluate("() => window.giantsDrawAll().then(() => true)")  # loads vega-embed
+    page.evaluate("""spec => {
+      const chart = document.createElement('div'); chart.className = 'giants-chart'; chart.id = 'broken';
+      const view = document.createElement('div'); view.className = 'giants-chart-view'; chart.appendChild(view);
+      document.querySelector('main').prepend(chart);
+      return vegaEmbed(view, spec, {renderer: 'svg', actions: false}).then(() => {
+        const svg = view.querySelector('svg.marks');  // unscaled, as charts in the book are drawn
+        Object.assign(svg.style, {flex: 'none', maxWidth: 'none', width: svg.getAttribute('width') + 'px', height: 'auto'});
+      });
+    }""", BAD_CHART)
+    problems = [p for p in page.evaluate(CHART_CHECKS) if p.startswith("broken:")]
+    context.close()
+    for fault in ("not in a scroll frame", "runs outside the drawing", "below 11 px", "overlap", "outside its plot area"):
+        assert any(fault in p for p in problems), f"no {fault!r} among {problems}"
 
 
 def test_timeline_zooms_from_two_millennia_to_a_few_years(browser, site):

@@ -118,10 +118,12 @@
       fitTitle(spec, width);
       if (width < NARROW) embedOptions.patch = narrowLegends;  // drawing width, not column width
     }
+    if (!embedOptions.patch) embedOptions.patch = stackLegends;
     return loadVega().then(function () {
       return vegaEmbed(view, spec, embedOptions);
     }).then(function (result) {
       if (spec.width === "container") followColumnWidth(view, result.view);
+      else if (!chart.classList.contains("giants-chart--map")) scrollFrame(chart, view);
     }).catch(function (error) {
       view.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
@@ -163,8 +165,9 @@
     const legend = vgSpec.config.legend = vgSpec.config.legend || {};
     legend.layout = { top: { anchor: "start", direction: "vertical", margin: 4 },
                       bottom: { anchor: "start", direction: "vertical", margin: 4 } };
-    legend.columns = 2;
-    legend.labelLimit = 140;
+    // One column: two columns of labels up to 140 px each overran a phone's 280 px drawing.
+    legend.columns = 1;
+    legend.labelLimit = 240;
     return vgSpec;
   }
 
@@ -182,6 +185,32 @@
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
       if (width > 0 && Math.abs(vegaView.width() - width) > 1) vegaView.width(width).runAsync();
     }).observe(wrapper);
+  }
+
+  // At any width, a chart's legends stand one under the other: Vega's "fit" sizing leaves a row
+  // of legends out of its sums, and a second legend beside the first ran past the drawing's edge.
+  function stackLegends(vgSpec) {
+    vgSpec.config = vgSpec.config || {};
+    const legend = vgSpec.config.legend = vgSpec.config.legend || {};
+    legend.layout = { top: { anchor: "start", direction: "vertical", margin: 4 },
+                      bottom: { anchor: "start", direction: "vertical", margin: 4 } };
+    return vgSpec;
+  }
+
+  // A chart of fixed width (the timelines, whose brush a CSS-scaled drawing would misplace)
+  // cannot follow a narrow column; it scrolls sideways inside its frame instead. While the
+  // drawing is wider than the frame, the chart is marked: the stylesheet then says "scroll"
+  // above it and fades its right edge, until the reader has scrolled to the end.
+  function scrollFrame(chart, view) {
+    const update = function () {
+      const overflows = view.scrollWidth > view.clientWidth + 1;
+      chart.classList.toggle("giants-chart--scrolls", overflows);
+      chart.classList.toggle("giants-chart--scrolled-to-end",
+                             view.scrollLeft + view.clientWidth >= view.scrollWidth - 2);
+    };
+    update();
+    view.addEventListener("scroll", update, { passive: true });
+    if ("ResizeObserver" in window) new ResizeObserver(update).observe(view);
   }
 
   // Compiling and drawing a chart is the page's heaviest work, so each chart is drawn when it
