@@ -287,3 +287,13 @@ def test_every_chart_spec_is_a_file_of_its_own(built_book, chapter_pages):
         for spec in soup(html).select(".giants-chart-spec"):
             assert not spec.get_text(strip=True), f"{name}: a chart spec is still inline"
             assert (built_book / "_static" / spec["data-file"]).exists(), f"{name}: {spec['data-file']} missing"
+
+
+def test_chart_citations_name_the_book(built_book, chapter_pages):
+    """"Cite this chart" names the book, not Sphinx's placeholder for an unset project."""
+    cites = 0
+    for name, html in pages(chapter_pages):
+        for cite in soup(html).select(".chart-cite em"):
+            cites += 1
+            assert cite.get_text() == "Vietnam between the giants", f"{name}: chart cited in {cite.get_text()!r}"
+    assert cites > 10
