@@ -35,7 +35,7 @@ LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
 WORKERS ?= $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) + 1 if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1) + 1)' 2>/dev/null || echo 2)
 PYTEST := $(BIN)/python -m pytest -n $(WORKERS) --dist loadfile --no-loadscope-reorder
 # The tier that needs no system package: no browser, no TeX.
-CHECK_TESTS := -m "not browser and not pdf"
+CHECK_TESTS := -m "not browser and not pdf and not slow"
 
 .PHONY: book check test nbval student bundle pdf audit lab serve bench other-python clean distclean lock \
         help python-version
