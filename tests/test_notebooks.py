@@ -58,8 +58,9 @@ def widths(node):
     if isinstance(node, dict):
         if "width" in node:
             yield node["width"]
-        for value in node.values():
-            yield from widths(value)
+        for key, value in node.items():
+            if key != "usermeta":  # the book's own mark (giants.charts.finish), not a drawn width
+                yield from widths(value)
     elif isinstance(node, list):
         for item in node:
             yield from widths(item)
