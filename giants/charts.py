@@ -118,6 +118,11 @@ def book_theme() -> alt.theme.ThemeConfig:
 
 #: Width in pixels of maps, which cannot follow the column (see finish()).
 MAP_WIDTH = 680
+#: Width in pixels of a chart that follows the page column in the book. A notebook draws it at
+#: this width: Vega-Lite's "container" width renders nothing in JupyterLab (and re-renders in a
+#: loop that can freeze the tab), so the spec keeps a number and the book's build
+#: (giants.sphinx.charts.column_width) turns it into "container" where `usermeta` says so.
+COLUMN_WIDTH = 560
 
 
 def is_map(spec: dict) -> bool:
@@ -160,9 +165,9 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
 
     `source` is printed under the chart in the book ("Source: …"); `alt_text` says what the
     chart shows and its takeaway, for screen readers. Single and layered charts stretch to
-    the width of the page column. Maps keep a fixed width instead (Vega-Lite does not
-    refit a projection when a container resizes) and the stylesheet scales them down on
-    narrow screens. A chart of dated data must say in its source line the year its data run
+    the width of the page column in the book, and are COLUMN_WIDTH wide in a notebook. Maps
+    keep a fixed width instead (Vega-Lite does not refit a projection when a container
+    resizes) and the stylesheet scales them down on narrow screens. A chart of dated data must say in its source line the year its data run
     to (`check_source_states_end`), so a reader can tell how current it is.
     """
     if not source.strip():
@@ -176,7 +181,11 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
     if title is not None:
         props["title"] = title
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
-        props["width"] = MAP_WIDTH if is_map(spec) else "container"
+        if is_map(spec):
+            props["width"] = MAP_WIDTH
+        else:
+            props["width"] = COLUMN_WIDTH
+            props["usermeta"]["giants"]["width"] = "container"
     return chart.properties(**props)
 
 

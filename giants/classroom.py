@@ -83,7 +83,9 @@ def notebook(md_text: str, *, repository: str, branch: str, student: bool, conte
             if cell.cell_type == "markdown":
                 cell.source = portable_markdown(cell.source, context, docname, figures_above)
                 figures_above |= set(re.findall(r"^:name: *(\S+)", cell.source, re.M))
-    code = SETUP.format(repository=repository, branch=branch) if repository else SETUP_WITHOUT_REPOSITORY
+    from giants import standalone  # the setup cell: finds giants and data, installs on Colab
+
+    code = standalone.code(repository, branch)
     nb.cells.insert(0, nbformat.v4.new_code_cell(code, metadata={"tags": ["setup"]}))
     nb.metadata.pop("jupytext", None)
     return nb

@@ -70,7 +70,7 @@ def test_ladder_chart_states_its_end_year_and_draws_every_rung_given(partnership
     with pytest.raises(ValueError, match="2025"):
         charts.ladder_chart(counts, marks, title="t", subtitle="s", source="no year", alt_text="a")
     spec = charts.ladder_chart(counts, marks, title="t", subtitle="s", source="to 2025", alt_text="a").to_dict()
-    assert spec["width"] == "container"
+    assert spec["usermeta"]["giants"]["width"] == "container"
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == charts.LADDER[::-1]
 
 

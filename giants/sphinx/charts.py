@@ -14,6 +14,12 @@ disappears and charts fall back to text: tests/test_build.py counts drawn charts
 * on paper (the latex builder), vl-convert draws it offline as a vector PDF, with its
   title, takeaway and source as a caption note.
 
+A chart that follows the page column keeps a fixed width in the notebook (giants.charts.finish:
+"container" renders nothing in JupyterLab); `column_width` gives it "container" here, so the
+web page and the print edition see the spec they always did. A figure a chapter displays
+as well as glues (giants.figures.show, so that a notebook shows it) is dropped from its
+cell: the book shows it once, where its `{glue:figure}` directive puts it.
+
 Both forms go into the document when it is read, each inside an `only` node for its
 builder, so the HTML build and the print edition share one reading of the book (one set of
 doctrees): `make pdf` after `make book` reads nothing again. (myst-nb likewise keeps every
@@ -36,6 +42,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from giants.charts import is_map
+from giants.figures import shown_name
 
 MIME = "application/vnd.vegalite.v5+json"
 CHART_CLASS = "giants-chart"
@@ -57,9 +64,12 @@ class VegaLiteRenderer:
 
     @staticmethod
     def handle_mime(renderer, data, inline: bool):
+        if shown_name(data.output_metadata) is not None:
+            return []  # a notebook's copy of a glued figure: the book shows it at its directive
         if data.mime_type != MIME or inline:
             return None
         spec = data.content if isinstance(data.content, dict) else json.loads(data.string)
+        spec = column_width(spec)
         source = spec.get("usermeta", {}).get("giants", {}).get("source", "")
         if not source:
             renderer.logger.warning(
@@ -73,6 +83,16 @@ class VegaLiteRenderer:
         paper = addnodes.only(expr="latex")
         paper.extend(print_chart(renderer, spec, source))
         return [web, paper]
+
+
+def column_width(spec: dict) -> dict:
+    """The spec as the book draws it: "container" wide where giants.charts.finish marked it to
+    follow the page column, without the mark; any other spec unchanged."""
+    mark = spec.get("usermeta", {}).get("giants", {})
+    if mark.get("width") != "container":
+        return spec
+    usermeta = {**spec["usermeta"], "giants": {k: v for k, v in mark.items() if k != "width"}}
+    return {**spec, "width": "container", "usermeta": usermeta}
 
 
 def print_spec(spec: dict) -> dict:

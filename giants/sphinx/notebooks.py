@@ -2,7 +2,7 @@
 
 * Every chapter and assignment is written as an .ipynb under notebooks/ in the built site
   (without solutions in the student edition), its MyST roles rewritten as plain text
-  (giants.portable) and a setup cell first (giants.classroom). The page's notebook download
+  (giants.portable) and a setup cell first (giants.standalone). The page's notebook download
   and its Colab button point at that file: the theme's own would offer the executed teacher
   notebook and a Colab link to a .md file Colab cannot open.
 * Launch buttons (Binder, JupyterHub, Colab, live code) appear only when the book's
@@ -91,13 +91,15 @@ def write_notebooks(app, exception) -> None:
         return
     import giants.classroom
     import giants.portable
+    import giants.standalone
     import nbformat
 
     url, branch = repository(app.config)
     bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
     student = bool(getattr(app.config, "hide_solutions", False))
     shared = hashlib.sha256(f"{url} {branch} {student}".encode())
-    for path in [Path(giants.classroom.__file__), Path(giants.portable.__file__), *(Path(app.srcdir, f) for f in bibfiles)]:
+    code = [giants.classroom, giants.portable, giants.standalone]
+    for path in [*(Path(module.__file__) for module in code), *(Path(app.srcdir, f) for f in bibfiles)]:
         shared.update(path.read_bytes())
     context = None
     for docname, path in _notebook_pages(app).docs.items():
