@@ -6,19 +6,18 @@
 A checked cell carries its reviewed output in `expected_output` (see conftest.py). When data
 or code change on purpose, run this, read every difference, and only then write: the tests
 exist so that a changed number is a decision, not an accident. Review `git diff` afterwards.
+The chapter is written back in jupytext's canonical form (what JupyterLab would save).
 """
 
 import contextlib
 import difflib
 import io
 import os
-import re
 import sys
 from pathlib import Path
 
 import jupytext
-
-CELL = re.compile(r"```\{code-cell\}[^\n]*\n(?:---\n(?P<yaml>.*?)\n---\n|(?P<short>(?::[^\n]*\n)+))", re.S)
+from jupytext.config import load_jupytext_config
 
 
 def actual_outputs(path: Path) -> list[tuple[str, str]]:
@@ -41,27 +40,19 @@ def actual_outputs(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def as_yaml(text: str) -> str:
-    lines = text.rstrip("\n").split("\n")
-    # A first line that starts with a space needs YAML's explicit indentation indicator ("|2").
-    indicator = "|2" if lines and lines[0].startswith(" ") else "|"
-    return f"expected_output: {indicator}\n" + "".join(f"  {line}\n" if line else "\n" for line in lines)
+def canonical(notebook, path: Path) -> str:
+    """The chapter as jupytext writes it with the project's config (jupytext.toml): the form
+    JupyterLab saves, so opening and saving a chapter there changes nothing (checked outputs
+    included, which jupytext writes as quoted YAML strings)."""
+    return jupytext.writes(notebook, fmt="md:myst", config=load_jupytext_config(str(path)))
 
 
 def write(path: Path, outputs: list[str]) -> None:
-    text, done, pieces, last = path.read_text(encoding="utf-8"), 0, [], 0
-    for match in CELL.finditer(text):
-        options = match.group("yaml") or match.group("short") or ""
-        if "expected_output" not in options:
-            continue
-        kept = [line for line in re.split(r"\n(?=\S)", options.strip("\n"))
-                if not line.lstrip(":").startswith("expected_output")]
-        kept = [line.lstrip(":").replace(": ", ": ", 1) for line in kept]
-        header = match.group(0).split("\n", 1)[0]
-        block = "\n".join(kept + [as_yaml(outputs[done]).rstrip("\n")])
-        pieces += [text[last:match.start()], f"{header}\n---\n{block}\n---\n"]
-        last, done = match.end(), done + 1
-    path.write_text("".join(pieces) + text[last:], encoding="utf-8")
+    notebook = jupytext.read(path)
+    checked = [cell for cell in notebook.cells if cell.cell_type == "code" and "expected_output" in cell.metadata]
+    for cell, output in zip(checked, outputs, strict=True):
+        cell.metadata["expected_output"] = output
+    path.write_text(canonical(notebook, path), encoding="utf-8")
 
 
 def main() -> int:
