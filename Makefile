@@ -132,6 +132,9 @@ $(GRADER_DEPS): $(BOOK_DEPS) requirements-grader.txt
 	$(BIN)/python -m pip install --quiet -r requirements-grader.txt
 	@touch $@
 
+# make test runs nbgrader on a correct and a wrong submission (tests/test_grader.py).
+test: $(GRADER_DEPS)
+
 grader: python-version $(GRADER_DEPS)
 	$(BIN)/python scripts/grader.py _build/grader
 
