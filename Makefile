@@ -5,6 +5,8 @@
 #   make nbval   run every chapter and compare its checked numbers (the fastest test of a change to a chapter)
 #   make lab     open the chapters as notebooks in JupyterLab (MyST rendered by jupyterlab-myst)
 #   make student build the student edition (no solutions) into _build/student/html
+#   make student-lab  open the student copy of the chapters and assignments (no answers) in JupyterLab, kept in student-lab/
+#   make grader  export the three assignments for nbgrader into _build/grader (installs requirements-grader.txt)
 #   make bundle  zip the built book, data and notebooks for offline use (EDITION=student for students)
 #   make pdf     install TeX Live (first run) and build the print edition: _build/vietnam-between-the-giants.pdf
 #   make serve   serve the built book on http://127.0.0.1:8000
@@ -114,6 +116,29 @@ lab: python-version $(LAB_DEPS)
 	@# As root (a container, many classroom servers) JupyterLab refuses to start without
 	@# --allow-root; LAB_ARGS passes more options: make lab LAB_ARGS="--no-browser --ip=0.0.0.0 --port=8888"
 	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS) book/
+
+# A student's JupyterLab: the pages without solutions or checked outputs, copied once into
+# STUDENT_LAB and never overwritten there (it holds the student's work; delete a file to start
+# it afresh). The teacher's book/ stays out of reach of Run All.
+STUDENT_LAB ?= student-lab
+.PHONY: student-lab grader
+student-lab: python-version $(LAB_DEPS)
+	$(BIN)/python scripts/build.py --student-lab $(STUDENT_LAB)
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp scripts/jupyterlab-overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
+	$(BIN)/jupyter lab --notebook-dir=$(STUDENT_LAB)/book $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+# nbgrader, only here and in the grader tests: the book itself never needs it.
+GRADER_DEPS := $(VENV)/.grader-deps
+$(GRADER_DEPS): $(BOOK_DEPS) requirements-grader.txt
+	$(BIN)/python -m pip install --quiet -r requirements-grader.txt
+	@touch $@
+
+# make test runs nbgrader on a correct and a wrong submission (tests/test_grader.py).
+test: $(GRADER_DEPS)
+
+grader: python-version $(GRADER_DEPS)
+	$(BIN)/python scripts/grader.py _build/grader
 
 serve:
 	@test -f _build/html/index.html || { echo "No built book yet: run 'make book' first."; exit 1; }

@@ -29,6 +29,39 @@ def strip_solutions(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", stripped)
 
 
+# A code cell's YAML header (```{code-cell} then --- ... ---), and the short option form.
+_CELL_HEADER = re.compile(r"^(```\{code-cell\}[^\n]*\n)---\n(.*?)^---[ \t]*\n", re.M | re.S)
+_SHORT_EXPECTED = re.compile(r"^(```\{code-cell\}[^\n]*\n(?::[\w-]+:.*\n)*):expected_output:.*\n", re.M)
+
+
+def drop_checked_outputs(text: str) -> str:
+    """The MyST text without any cell's `expected_output`.
+
+    A checked output is what a cell prints when it is answered right (an assignment's tick,
+    a measured area, a verdict): in a student's copy it would be the answer, so the student
+    edition's sources, notebooks and downloads carry none. Other cell options stay.
+    """
+    import yaml
+
+    def header(match: re.Match) -> str:
+        options = yaml.safe_load(match.group(2)) or {}
+        if not isinstance(options, dict) or "expected_output" not in options:
+            return match.group(0)
+        options.pop("expected_output")
+        if not options:
+            return match.group(1)
+        return f"{match.group(1)}---\n{yaml.safe_dump(options, allow_unicode=True, sort_keys=False)}---\n"
+
+    while _SHORT_EXPECTED.search(text):
+        text = _SHORT_EXPECTED.sub(r"\1", text)
+    return _CELL_HEADER.sub(header, text)
+
+
+def student_text(text: str) -> str:
+    """A page as students get it: no solutions and no checked outputs."""
+    return drop_checked_outputs(strip_solutions(text))
+
+
 SETUP = '''\
 # Setup: the book's helper package (giants) and data. When this notebook runs inside the
 # book's repository (make lab, Binder, a JupyterHub) there is nothing to do. Opened alone,

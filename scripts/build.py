@@ -4,17 +4,23 @@ Runs `jupyter-book build` (cached execution: unchanged notebooks are not re-run)
 whole log in _build/build.log, and exits non-zero on any warning, cell error or timeout.
 
 `--student` builds the student edition instead: the book's sources are copied to
-_build/student/src with every solution stripped (giants.classroom.strip_solutions), built
-there, and the HTML lands in _build/student/html.
+_build/student/src with every solution and every checked output stripped
+(giants.classroom.student_text), built there, and the HTML lands in _build/student/html. Its
+launch buttons, notebooks' setup cell and Colab links point at the student edition's own
+branches (`student_edition` in _config.yml), never at the teacher's files.
+
+`--student-lab DIR` writes the student copy of book/ into DIR for `make student-lab`, leaving
+every file already there alone (it is a student's work); `--student-tree DIR` writes the
+repository as the student branch publishes it: book/ stripped, no tests.
 
 One execution feeds every edition. The teacher's HTML, the student edition and the print
 edition (scripts/pdf.py) share one execution cache, _build/.jupyter_cache:
 
-* a chapter whose student copy has the same code cells as the teacher's (its solutions are
-  prose) is the same notebook to jupyter-cache, so its outputs are simply reused;
-* a chapter whose solutions are code cells at its end runs, for students, exactly the
-  teacher's cells up to the first solution: `seed_student_cache` files the teacher's outputs
-  of those cells under the student notebook, so it is not run again;
+* a chapter whose student copy runs the teacher's code cells, all of them (its solutions are
+  prose) or those up to the first solution (its solutions are code cells at its end), computes
+  what the teacher's did: `seed_student_cache` files the teacher's outputs of those cells under
+  the student notebook (which jupyter-cache tells apart, its cells lacking their checked
+  outputs), so it is not run again;
 * only a notebook whose solutions sit between cells students keep (the assignments: a check
   follows each answer) is executed for the student edition, once, and cached.
 
@@ -130,8 +136,14 @@ def _write_if_changed(path: Path, content: bytes) -> None:
         path.write_bytes(content)
 
 
-def student_config() -> str:
-    """_config.yml for the student edition: solutions hidden, its own title, the shared cache."""
+def student_config(cache: str | None = None) -> str:
+    """_config.yml for the student edition: solutions hidden, its own title, the shared cache,
+    and launch buttons that open the student edition's files.
+
+    Binder, a JupyterHub and the notebooks' setup cell fetch `repository.branch`, Colab opens
+    notebooks from `giants_pages_branch`: both become the student edition's branches
+    (`student_edition` in _config.yml), so no button in the student edition reaches a solution.
+    """
     import yaml
 
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
@@ -140,8 +152,72 @@ def student_config() -> str:
         raise SystemExit("_config.yml must set 'hide_solutions: false' under sphinx.config")
     sphinx_config["hide_solutions"] = True
     config["title"] = f"{config['title']} (student edition)"
-    config["execute"]["cache"] = str(CACHE)
+    config["execute"]["cache"] = cache or str(CACHE)
+    student = config.pop("student_edition", None) or {}
+    if not student.get("branch") or not student.get("pages_branch"):
+        raise SystemExit("_config.yml must name the student edition's branches (student_edition: branch, "
+                         "pages_branch): its launch buttons would otherwise open the teacher's files")
+    teacher = (config.get("repository", {}).get("branch"), sphinx_config.get("giants_pages_branch"))
+    if {student["branch"], student["pages_branch"]} & set(teacher):
+        raise SystemExit("the student edition's branches must differ from the teacher's")
+    config.setdefault("repository", {})["branch"] = student["branch"]
+    sphinx_config["giants_pages_branch"] = student["pages_branch"]
     return yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+
+
+def student_book_files() -> dict[Path, bytes]:
+    """Every file of book/ as students get it (pages without solutions or checked outputs)."""
+    from giants.classroom import student_text
+
+    wanted: dict[Path, bytes] = {}
+    for path in (ROOT / "book").rglob("*"):
+        if path.is_file() and ".ipynb_checkpoints" not in path.parts:
+            content = path.read_bytes()
+            if path.suffix == ".md":
+                content = student_text(content.decode("utf-8")).encode("utf-8")
+            wanted[path.relative_to(ROOT)] = content
+    return wanted
+
+
+def student_lab(target: Path) -> list[Path]:
+    """The student copy of book/ in `target`, for JupyterLab; returns the files it added.
+
+    A file already there is a student's work in progress and is never overwritten: to start a
+    page afresh, delete it and run this again.
+    """
+    added = []
+    for relative, content in student_book_files().items():
+        path = target / relative
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            added.append(path)
+    return added
+
+
+#: What the student branch leaves out of the repository: the tests compute every answer.
+NOT_FOR_STUDENTS = ("tests/", "conftest.py", ".github/")
+
+
+def student_tree(target: Path) -> Path:
+    """The repository as the student branch publishes it (`student_edition.branch`).
+
+    Binder, a JupyterHub and Colab's setup cell open this tree: the book's code, data and pins
+    as they are, book/ without solutions or checked outputs, the student _config.yml, and no
+    tests. Returns `target`.
+    """
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    shutil.rmtree(target, ignore_errors=True)
+    for name in tracked.splitlines():
+        if name.startswith("book/") or name.startswith(NOT_FOR_STUDENTS) or not (ROOT / name).is_file():
+            continue
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, target / name)
+    for relative, content in student_book_files().items():
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative).write_bytes(content)
+    (target / "_config.yml").write_text(student_config(cache="_build/.jupyter_cache"), encoding="utf-8")
+    return target
 
 
 def student_sources() -> Path:
@@ -150,15 +226,7 @@ def student_sources() -> Path:
     The copy is kept between builds (with its own Sphinx records under src/_build): files are
     rewritten only when they change, and files gone from the book are removed.
     """
-    from giants.classroom import strip_solutions
-
-    wanted: dict[Path, bytes] = {}
-    for path in (ROOT / "book").rglob("*"):
-        if path.is_file() and ".ipynb_checkpoints" not in path.parts:
-            content = path.read_bytes()
-            if path.suffix == ".md":
-                content = strip_solutions(content.decode("utf-8")).encode("utf-8")
-            wanted[path.relative_to(ROOT)] = content
+    wanted = student_book_files()
     for name in ("_toc.yml", "references.bib"):
         wanted[Path(name)] = (ROOT / name).read_bytes()
     wanted[Path("_config.yml")] = student_config().encode("utf-8")
@@ -201,10 +269,11 @@ def seed_student_cache(source: Path) -> list[str]:
         student, teacher = _read_notebook(student_path), _read_notebook(teacher_path)
         student_code = [c for c in student.cells if c.cell_type == "code"]
         teacher_code = [c for c in teacher.cells if c.cell_type == "code"]
-        same_prefix = [(c.source, c.metadata) for c in teacher_code[:len(student_code)]] == \
-                      [(c.source, c.metadata) for c in student_code]
-        if len(student_code) == len(teacher_code) or not same_prefix:
-            continue  # the same notebook to the cache, or one that must run for itself
+        # Student copies carry no checked outputs: a cell is the same whatever it is checked against.
+        def cells(code):
+            return [(c.source, {k: v for k, v in c.metadata.items() if k != "expected_output"}) for c in code]
+        if cells(teacher_code[:len(student_code)]) != cells(student_code):
+            continue  # a notebook that must run for itself
         with contextlib.suppress(KeyError):
             cache.match_cache_notebook(student)
             continue  # already seeded (or executed)
@@ -250,6 +319,12 @@ def build(student: bool = False) -> int:
 
 
 if __name__ == "__main__":
+    for option, make in (("--student-lab", student_lab), ("--student-tree", student_tree)):
+        if option in sys.argv[1:]:
+            where = Path(sys.argv[sys.argv.index(option) + 1]).resolve()
+            made = make(where)
+            print(f"{option}: {len(made) if isinstance(made, list) else 'the student tree'} written to {where}")
+            sys.exit(0)
     student = "--student" in sys.argv[1:]
     status = build(student)
     log = STUDENT / "build.log" if student else LOG
