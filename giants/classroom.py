@@ -62,41 +62,6 @@ def student_text(text: str) -> str:
     return drop_checked_outputs(strip_solutions(text))
 
 
-SETUP = '''\
-# Setup: the book's helper package (giants) and data. When this notebook runs inside the
-# book's repository (make lab, Binder, a JupyterHub) there is nothing to do. Opened alone,
-# for example in Colab, it fetches the repository next to itself first.
-import importlib.util, os, subprocess, sys
-
-REPOSITORY, BRANCH = "{repository}", "{branch}"
-if importlib.util.find_spec("giants") is None:
-    if not os.path.isdir("book-src"):
-        print(f"Fetching the book's code and data from {{REPOSITORY}} ({{BRANCH}}) ...")
-        try:
-            subprocess.run(["git", "clone", "--quiet", "--depth", "1", "--branch", BRANCH, REPOSITORY, "book-src"],
-                           check=True)
-        except (OSError, subprocess.CalledProcessError) as error:
-            raise SystemExit(
-                f"Could not fetch {{REPOSITORY}} ({{error}}). Download the repository as a zip from that address, "
-                "unzip it as a folder named book-src next to this notebook and run this cell again, "
-                "or run the book on your own machine with `make lab`.") from None
-    sys.path.insert(0, os.path.abspath("book-src"))
-    print("Ready: using the book's code and data in ./book-src")
-'''
-
-#: The setup cell when the book's repository has no public address yet (repository.url is
-#: empty in _config.yml): nothing to fetch from, so it says where the notebook can run.
-SETUP_WITHOUT_REPOSITORY = '''\
-# Setup: this notebook needs the book's helper package (giants) and its data, which come with
-# the book's source folder and its offline bundle. Run it from there (`make lab`).
-import importlib.util
-
-if importlib.util.find_spec("giants") is None:
-    raise SystemExit("This notebook needs the book's helper package `giants` and its data: open it from "
-                     "the book's folder (run `make lab` there), not on its own.")
-'''
-
-
 def notebook(md_text: str, *, repository: str, branch: str, student: bool, context=None,
              docname: str = "") -> nbformat.NotebookNode:
     """A chapter or assignment as an .ipynb for hubs and Colab, setup cell first.
