@@ -116,10 +116,6 @@ def book_theme() -> alt.theme.ThemeConfig:
     }
 
 
-#: Width in pixels of maps, which cannot follow the column (see finish()).
-MAP_WIDTH = 680
-
-
 def is_map(spec: dict) -> bool:
     """Whether a Vega-Lite spec (or one of its layers) draws with a map projection."""
     return "projection" in spec or any("projection" in layer for layer in spec.get("layer", []))
@@ -160,9 +156,10 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
 
     `source` is printed under the chart in the book ("Source: …"); `alt_text` says what the
     chart shows and its takeaway, for screen readers. Single and layered charts stretch to
-    the width of the page column. Maps keep a fixed width instead (Vega-Lite does not
-    refit a projection when a container resizes) and the stylesheet scales them down on
-    narrow screens. A chart of dated data must say in its source line the year its data run
+    the width of the page column. Maps do too: their projection's scale is an expression of
+    the `width` and `height` signals (maps.view_expressions), so the map is drawn anew at the
+    column's width, never scaled by the stylesheet (which would shrink its text below a
+    phone's legible size); the page script keeps a map's height in proportion. A chart of dated data must say in its source line the year its data run
     to (`check_source_states_end`), so a reader can tell how current it is.
     """
     if not source.strip():
@@ -176,7 +173,7 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
     if title is not None:
         props["title"] = title
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
-        props["width"] = MAP_WIDTH if is_map(spec) else "container"
+        props["width"] = "container"
     return chart.properties(**props)
 
 

@@ -735,8 +735,14 @@ def map_legend():
 
 # --- The interactive map's views and the feature table ------------------------------------
 
-def map_views(features_) -> dict[str, tuple[float, float, float]]:
-    """Where the interactive map can look: the whole frame and each group, as (lon, lat, zoom).
+#: The interactive map's zoom slider runs from 1 to this: enough, at a group's scale, to set the
+#: two closest features of the table (3.6 km apart) 24 px apart on a phone (tests/test_browser.py).
+MAX_ZOOM = 20
+
+
+def map_views(features_, each_feature: bool = False) -> dict[str, tuple[float, float, float]]:
+    """Where the interactive map can look: the whole frame and each group, as (lon, lat, zoom),
+    and with `each_feature` every feature too (by English name, at its group's zoom).
 
     Centres and zooms come from the features' extent, so a group fills the map when chosen:
     zoom is how many times smaller the group's span is than the frame's (with a margin)."""
@@ -747,7 +753,11 @@ def map_views(features_) -> dict[str, tuple[float, float, float]]:
             continue
         span = max(rows["lon"].max() - rows["lon"].min(), rows["lat"].max() - rows["lat"].min()) * 1.3
         views[group] = (round(float(rows["lon"].mean()), 3), round(float(rows["lat"].mean()), 3),
-                        round(min((east - west), (north - south)) / span, 1))
+                        round(float(min((east - west), (north - south)) / span), 1))
+    if each_feature:
+        for row in features_.sort_values("name_en").itertuples():
+            zoom = views.get(row.group, (0, 0, views["Spratly Islands"][2]))[2]  # Scarborough: as the Spratlys
+            views[row.name_en] = (round(float(row.lon), 3), round(float(row.lat), 3), zoom)
     return views
 
 
@@ -758,10 +768,12 @@ def view_expressions(views: dict[str, tuple[float, float, float]], param: str = 
     fits the whole frame (about 0.47 radians each way) into the map, times the view's zoom and
     the reader's own."""
 
-    def pick(values):  # the first view is the default
+    import json
+
+    def pick(values):  # the first view is the default; names quoted as JSON (some hold quotes)
         expr = str(values[0])
         for name, value in list(zip(views, values))[1:]:
-            expr = f"({param} === '{name}' ? {value} : {expr})"
+            expr = f"({param} === {json.dumps(name, ensure_ascii=False)} ? {value} : {expr})"
         return expr
 
     lons, lats, zooms = zip(*views.values())
