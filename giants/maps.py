@@ -657,7 +657,7 @@ class WebPicture:
                     metadata={SMALLEST_TEXT_KEY: f"{smallest:.2f}", "Software": None})
         self.png = buffer.getvalue()
         width, height = int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
-        self.css_width, self.css_height = width // 2, height // 2
+        self.css_width, self.css_height = round(width / 2), round(height / 2)
         self.smallest_css_px = smallest / 2
         self.description = description
 
