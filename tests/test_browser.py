@@ -334,7 +334,7 @@ def test_every_spratly_feature_can_be_tapped_on_a_phone(browser, site):
     faults = []
     for name in features.loc[features["group"] == "Spratly Islands", "name_en"]:
         show.select_option(name)
-        page.wait_for_timeout(120)
+        page.wait_for_timeout(400)  # Vega redraws after the input event, asynchronously
         seen = figure.evaluate(TAP_CHECK, name)
         assert seen["found"], f"no dot named {name!r} among {seen['labels']}"
         if not (seen["inside"] and seen["nearest"] >= 24 and seen["tapped"]):
