@@ -299,20 +299,22 @@ def test_search_finds_pages_without_errors(browser, site):
 #: whether a tap at its centre lands on it (not on a neighbour or an incident drawn over it).
 TAP_CHECK = r"""(figure, name) => {
   const drawing = figure.querySelector('svg.marks');
-  const area = drawing.querySelector('path.background').getBoundingClientRect();
   const dots = Array.from(drawing.querySelectorAll('g.mark-symbol path'))
     .filter(p => /English: /.test(p.getAttribute('aria-label') || ''));
   const centre = p => { const b = p.getBoundingClientRect(); return [(b.left + b.right) / 2, (b.top + b.bottom) / 2]; };
+  let area;  // the plot area, measured once the dot is scrolled into view
   const inside = ([x, y]) => x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
   const own = dots.find(p => p.getAttribute('aria-label').includes(`English: ${name};`) ||
                              p.getAttribute('aria-label').endsWith(`English: ${name}`));
   if (!own) return { found: false, labels: dots.slice(0, 2).map(p => p.getAttribute('aria-label')) };
-  own.scrollIntoView({ block: 'center' });
+  own.scrollIntoView({ block: 'center' });  // elementFromPoint sees only the viewport
+  area = drawing.querySelector('path.background').getBoundingClientRect();
   const [x, y] = centre(own);
   const others = dots.filter(p => p !== own).map(centre).filter(inside);
   const nearest = Math.min(...others.map(([u, v]) => Math.hypot(u - x, v - y)));
   const hit = document.elementFromPoint(x, y);
-  return { found: true, inside: inside([x, y]), nearest, tapped: hit === own };
+  return { found: true, inside: inside([x, y]), nearest, tapped: hit === own, at: [Math.round(x), Math.round(y)],
+           area: [area.left, area.top, area.right, area.bottom].map(Math.round) };
 }"""
 
 
