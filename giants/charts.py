@@ -116,8 +116,6 @@ def book_theme() -> alt.theme.ThemeConfig:
     }
 
 
-#: Width in pixels of maps, which cannot follow the column (see finish()).
-MAP_WIDTH = 680
 #: Width in pixels of a chart that follows the page column in the book. A notebook draws it at
 #: this width: Vega-Lite's "container" width renders nothing in JupyterLab (and re-renders in a
 #: loop that can freeze the tab), so the spec keeps a number and the book's build
@@ -165,9 +163,11 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
 
     `source` is printed under the chart in the book ("Source: …"); `alt_text` says what the
     chart shows and its takeaway, for screen readers. Single and layered charts stretch to
-    the width of the page column in the book, and are COLUMN_WIDTH wide in a notebook. Maps
-    keep a fixed width instead (Vega-Lite does not refit a projection when a container
-    resizes) and the stylesheet scales them down on narrow screens. A chart of dated data must say in its source line the year its data run
+    the width of the page column in the book, and are COLUMN_WIDTH wide in a notebook (where
+    a "container" width draws nothing). Maps do too: their projection's scale is an expression
+    of the `width` and `height` signals (maps.view_expressions), so the map is drawn anew at the
+    column's width, never scaled by the stylesheet (which would shrink its text below a
+    phone's legible size); the page script keeps a map's height in proportion. A chart of dated data must say in its source line the year its data run
     to (`check_source_states_end`), so a reader can tell how current it is.
     """
     if not source.strip():
@@ -181,11 +181,8 @@ def finish(chart: alt.TopLevelMixin, *, source: str, alt_text: str) -> alt.TopLe
     if title is not None:
         props["title"] = title
     if isinstance(chart, (alt.Chart, alt.LayerChart)) and chart.width is alt.Undefined:
-        if is_map(spec):
-            props["width"] = MAP_WIDTH
-        else:
-            props["width"] = COLUMN_WIDTH
-            props["usermeta"]["giants"]["width"] = "container"
+        props["width"] = COLUMN_WIDTH
+        props["usermeta"]["giants"]["width"] = "container"
     return chart.properties(**props)
 
 

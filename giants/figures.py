@@ -39,3 +39,14 @@ def shown_name(output_metadata: dict | None) -> str | None:
     """The figure name a notebook output was displayed under by `show`, or None."""
     mark = (output_metadata or {}).get("giants")
     return mark.get(SHOWN) if isinstance(mark, dict) else None
+
+
+def web_copy(name: str, figure) -> None:
+    """Glue a web page's own rendering of a figure the notebook already shows (the sea map
+    drawn for a phone's column, say), without displaying it: a notebook reader has the figure.
+    The chapter places it inside an `{only} html` block."""
+    try:
+        from myst_nb import glue
+    except ImportError:
+        return
+    glue(name, figure, display=False)

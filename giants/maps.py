@@ -121,7 +121,7 @@ def for_display(shapes: gpd.GeoDataFrame, tolerance_m: float = 3_000) -> gpd.Geo
     return shown
 
 
-def add_graticule(ax, step: int = 5, crs: str = EQUAL_AREA) -> None:
+def add_graticule(ax, step: int = 5, crs: str = EQUAL_AREA, fontsize: float = 7) -> None:
     """Draw and label meridians and parallels every `step` degrees on a projected map."""
     west, south, east, north = FRAME
     lines, labels = [], []
@@ -137,13 +137,13 @@ def add_graticule(ax, step: int = 5, crs: str = EQUAL_AREA) -> None:
     for (text, _, side), point in zip(labels, points):
         if side == "bottom":
             ax.annotate(text, (point.x, point.y), xytext=(0, -4), textcoords="offset points",
-                        ha="center", va="top", fontsize=7, color="#555555", annotation_clip=False)
+                        ha="center", va="top", fontsize=fontsize, color="#555555", annotation_clip=False)
         else:
             ax.annotate(text, (point.x, point.y), xytext=(-4, 0), textcoords="offset points",
-                        ha="right", va="center", fontsize=7, color="#555555", annotation_clip=False)
+                        ha="right", va="center", fontsize=fontsize, color="#555555", annotation_clip=False)
 
 
-def add_scale_bar(ax, km: int = 500) -> None:
+def add_scale_bar(ax, km: int = 500, fontsize: float = 8) -> None:
     """A scale bar of `km` kilometres in the lower right of a map drawn in metres."""
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
@@ -151,7 +151,7 @@ def add_scale_bar(ax, km: int = 500) -> None:
     ax.plot([right - km * 1000, right], [bottom, bottom], color="#333333", linewidth=2,
             solid_capstyle="butt")
     ax.text(right - km * 500, bottom + 0.012 * (y1 - y0), f"{km} km", ha="center", va="bottom",
-            fontsize=8, color="#333333")
+            fontsize=fontsize, color="#333333")
 
 
 def features() -> gpd.GeoDataFrame:
@@ -507,26 +507,23 @@ def short_name(name: str) -> str:
     return re.sub(r" \([^)]*\)", "", name)
 
 
-def print_map(land, features_, incidents_, sea_zones, named, title: str):
-    """The chapter's print map: main map with labelled countries, seas and island groups, and
-    one inset per group of `INSET_GROUPS` labelling every feature in `named` (ids).
-
-    Returns the figure, the legend as a figure of its own (so that it can be shown below the
-    map at a size a phone can read), and the placed labels per axes {"main": [...], group: [...]}.
-    """
-    import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Rectangle
-
+def _prepared(land, features_, incidents_):
+    """The print map's layers in `EQUAL_AREA`, shared by the page's pictures and the print edition."""
     from giants import charts
 
-    land_m, points_m = land.to_crs(EQUAL_AREA), features_.to_crs(EQUAL_AREA).geometry
-    incidents_m = incidents_.to_crs(EQUAL_AREA)
-    dashes_m = dash_lines(2009).to_crs(EQUAL_AREA)
-    kalayaan_m = gpd.GeoSeries([kalayaan().boundary], crs=4326).to_crs(EQUAL_AREA)
-    colours = [charts.colour_of(o) for o in features_["occupier"]]
-    fig = plt.figure(figsize=(10, 7.6), dpi=110)
-    ax = fig.add_axes([0.0, 0.0, 0.58, 0.93])
+    return {"land": land.to_crs(EQUAL_AREA), "points": features_.to_crs(EQUAL_AREA).geometry,
+            "incidents": incidents_.to_crs(EQUAL_AREA), "dashes": dash_lines(2009).to_crs(EQUAL_AREA),
+            "kalayaan": gpd.GeoSeries([kalayaan().boundary], crs=4326).to_crs(EQUAL_AREA),
+            "colours": [charts.colour_of(o) for o in features_["occupier"]]}
+
+
+def _draw_main(ax, layers, land, features_, sea_zones, named, *, label_pt: float, small_pt: float,
+               marker: float = 14, star: float = 70):
+    """The main map on `ax` (zones, lines, features, incidents, graticule, scale bar, labels);
+    returns its placed labels. `label_pt` sizes the names, `small_pt` the graticule and scale."""
+    from giants import charts
+
+    land_m, points_m, incidents_m = layers["land"], layers["points"], layers["incidents"]
     land_m.plot(ax=ax, color=[charts.colour_of(c) if c in CLAIMANTS else charts.LAND for c in land_m["country"]],
                 alpha=0.35, linewidth=0)
     for claimant, zone in sea_zones.to_crs(EQUAL_AREA).items():  # every claimant's zone outlined, Vietnam's shaded
@@ -534,48 +531,178 @@ def print_map(land, features_, incidents_, sea_zones, named, title: str):
             ax=ax, facecolor=charts.ACTOR_COLOURS["Vietnam"] if claimant == "Vietnam" else "none",
             alpha=0.12 if claimant == "Vietnam" else 0.8, edgecolor=charts.colour_of(claimant),
             linewidth=0.8, linestyle="-" if claimant == "Vietnam" else ":")
-    dashes_m.plot(ax=ax, color=charts.ACTOR_COLOURS["China"], linewidth=2.2)
-    kalayaan_m.plot(ax=ax, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.2, linestyle="--")
-    points_m.plot(ax=ax, color=colours, markersize=14, edgecolor="#333333", linewidth=0.3, zorder=3)
-    plot_incidents(ax, incidents_m)
+    layers["dashes"].plot(ax=ax, color=charts.ACTOR_COLOURS["China"], linewidth=2.2)
+    layers["kalayaan"].plot(ax=ax, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.2, linestyle="--")
+    points_m.plot(ax=ax, color=layers["colours"], markersize=marker, edgecolor="#333333", linewidth=0.3, zorder=3)
+    plot_incidents(ax, incidents_m, markersize=star)
     frame = gpd.GeoSeries([shapely.geometry.box(*FRAME)], crs=4326).to_crs(EQUAL_AREA).total_bounds
     ax.set_xlim(frame[0], frame[2]); ax.set_ylim(frame[1], frame[3]); ax.set_aspect("equal")
-    add_graticule(ax)
-    add_scale_bar(ax, km=500)
+    add_graticule(ax, fontsize=small_pt)
+    add_scale_bar(ax, km=500, fontsize=small_pt + 1)
     ax.set_axis_off()
-    fig.suptitle(title, x=0.02, ha="left", fontsize=12)
     obstacles = list(zip(points_m.x, points_m.y)) + list(zip(incidents_m.geometry.x, incidents_m.geometry.y))
     groups = points_m.groupby(features_["group"].to_numpy())
     countries = country_anchors(land, CLAIMANTS)
     waters = water_anchors(land)
     scarborough = [(short_name(r.name_en), p.x, p.y, "point") for r, p in zip(features_.itertuples(), points_m)
                    if r.id in named and r.group not in INSET_GROUPS]
-    main_items = (scarborough
-                  + [(c, *countries[c], "area") for c in CLAIMANTS]
-                  + [(g, p.x.mean(), p.y.mean(), "area") for g, p in groups if g in INSET_GROUPS]
-                  + [(w, *xy, "area") for w, xy in waters.items()])
-    placed = {"main": place_labels(ax, main_items, obstacles, fontsize=8.5, style="italic")}
+    items = (scarborough
+             + [(c, *countries[c], "area") for c in CLAIMANTS]
+             + [(g, p.x.mean(), p.y.mean(), "area") for g, p in groups if g in INSET_GROUPS]
+             + [(w, *xy, "area") for w, xy in waters.items()])
+    return place_labels(ax, items, obstacles, fontsize=label_pt, style="italic")
+
+
+def _draw_inset(ax, layers, features_, group, named, aspect: float, *, label_pt: float, title_pt: float,
+                title: str, marker: float = 22, star: float = 80, wrap: int | None = None):
+    """One island group on `ax`, every feature of it inside, the named ones labelled (names
+    longer than `wrap` characters broken into lines); returns the inset's bounds (west, south,
+    east, north) and its placed labels."""
+    import textwrap
+
+    from giants import charts
+
+    points_m = layers["points"]
+    west, south, east, north = inset_bounds(points_m[features_["group"] == group], aspect)
+    layers["land"].plot(ax=ax, color=charts.LAND, linewidth=0)
+    layers["dashes"].plot(ax=ax, color=charts.ACTOR_COLOURS["China"], linewidth=1.5)
+    layers["kalayaan"].plot(ax=ax, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.0, linestyle="--")
+    points_m.plot(ax=ax, color=layers["colours"], markersize=marker, edgecolor="#333333", linewidth=0.3, zorder=3)
+    plot_incidents(ax, layers["incidents"], markersize=star)
+    ax.set_xlim(west, east); ax.set_ylim(south, north); ax.set_aspect("equal")
+    ax.set_xticks([]); ax.set_yticks([]); ax.set_xlabel(""); ax.set_ylabel("")
+    ax.set_title(title, fontsize=title_pt, loc="left")
+    incidents_m = layers["incidents"]
+    obstacles = list(zip(points_m.x, points_m.y)) + list(zip(incidents_m.geometry.x, incidents_m.geometry.y))
+    items = [("\n".join(textwrap.wrap(short_name(r.name_en), wrap)) if wrap else short_name(r.name_en), p.x, p.y, "point")
+             for r, p in zip(features_.itertuples(), points_m) if r.id in named and r.group == group]
+    return (west, south, east, north), place_labels(ax, items, obstacles, fontsize=label_pt, marker_pt=3.5)
+
+
+def print_map(land, features_, incidents_, sea_zones, named, title: str):
+    """The chapter's print map: main map with labelled countries, seas and island groups, and
+    one inset per group of `INSET_GROUPS` labelling every feature in `named` (ids).
+
+    Returns the figure, the legend as a figure of its own (so that it can be shown below the
+    map at a size a phone can read), and the placed labels per axes {"main": [...], group: [...]}.
+    The web shows `web_maps` instead: the same map cut into pictures drawn for the width they
+    are shown at.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Rectangle
+
+    layers = _prepared(land, features_, incidents_)
+    fig = plt.figure(figsize=(10, 7.6), dpi=110)
+    ax = fig.add_axes([0.0, 0.0, 0.58, 0.93])
+    fig.suptitle(title, x=0.02, ha="left", fontsize=12)
+    placed = {"main": _draw_main(ax, layers, land, features_, sea_zones, named, label_pt=8.5, small_pt=7)}
     places = {"Paracel Islands": [0.60, 0.56, 0.39, 0.36], "Spratly Islands": [0.60, 0.02, 0.39, 0.50]}
     for group in INSET_GROUPS:
         place = places[group]
         aspect = (place[2] * fig.get_figwidth()) / (place[3] * fig.get_figheight())
-        west, south, east, north = inset_bounds(points_m[features_["group"] == group], aspect)
+        inset = fig.add_axes(place)
+        (west, south, east, north), placed[group] = _draw_inset(
+            inset, layers, features_, group, named, aspect, label_pt=7, title_pt=9,
+            title=f"{group} (boxed on the main map)")
         ax.add_patch(Rectangle((west, south), east - west, north - south, fill=False, edgecolor="#555555",
                                linewidth=0.8, zorder=5))
-        inset = fig.add_axes(place)
-        land_m.plot(ax=inset, color=charts.LAND, linewidth=0)
-        dashes_m.plot(ax=inset, color=charts.ACTOR_COLOURS["China"], linewidth=1.5)
-        kalayaan_m.plot(ax=inset, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.0, linestyle="--")
-        points_m.plot(ax=inset, color=colours, markersize=22, edgecolor="#333333", linewidth=0.3, zorder=3)
-        plot_incidents(inset, incidents_m, markersize=80)
-        inset.set_xlim(west, east); inset.set_ylim(south, north); inset.set_aspect("equal")
-        inset.set_xticks([]); inset.set_yticks([]); inset.set_xlabel(""); inset.set_ylabel("")
-        inset.set_title(f"{group} (boxed on the main map)", fontsize=9, loc="left")
-        items = [(short_name(r.name_en), p.x, p.y, "point") for r, p in zip(features_.itertuples(), points_m)
-                 if r.id in named and r.group == group]
-        placed[group] = place_labels(inset, items, obstacles, fontsize=7, marker_pt=3.5)
     legend = map_legend()
     return fig, legend, placed
+
+
+# --- The print map on the web --------------------------------------------------------------
+#
+# A picture drawn for paper and shrunk by the browser to a phone's column shrinks its text with
+# it (the print map's names fell to 3-4 px). The web instead shows pictures drawn for the width
+# they are shown at, each with text of at least `WEB_TEXT_PX` CSS pixels: the main map twice
+# (for a phone's column and for a laptop's), and each inset as a picture of its own, stacked
+# under the map on a phone and side by side on a wider screen (book/_static/giants.css).
+
+#: Smallest text on a web picture, in CSS pixels as shown; the browser test wants 11 or more.
+WEB_TEXT_PX = 12
+#: Width in CSS pixels of the web pictures: a phone column (358 px at 390) and a laptop column
+#: (688 px at 1280; 736 at 768), which holds two insets side by side.
+WEB_NARROW, WEB_WIDE = 340, 680
+WEB_INSET = 336
+#: The PNG text chunk in which a web picture records its smallest text, in the PNG's pixels;
+#: the browser test reads it to tell the size the text is shown at (tests/browser_tools.py).
+SMALLEST_TEXT_KEY = "giants:smallest-text-px"
+
+
+def smallest_text_px(fig, dpi: float) -> float:
+    """The font size of the smallest visible text in `fig`, in pixels of a picture saved at `dpi`."""
+    # Only text that is drawn: an axes switched off keeps its (hidden) tick and axis labels.
+    texts = list(fig.texts)
+    for ax in fig.axes:
+        texts += [*ax.texts, ax.title, ax._left_title, ax._right_title]
+        if ax.get_legend() is not None:
+            texts += [*ax.get_legend().get_texts(), ax.get_legend().get_title()]
+        if ax.axison:
+            texts += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label]
+    sizes = [t.get_fontsize() for t in texts if t.get_visible() and t.get_text().strip()]
+    return min(sizes) * dpi / 72 if sizes else float("inf")
+
+
+class WebPicture:
+    """A matplotlib figure as a page shows it: a PNG at twice its size in CSS pixels (sharp on
+    phone screens), shown at that size, that records its smallest text (`SMALLEST_TEXT_KEY`)."""
+
+    def __init__(self, fig, description: str = ""):
+        import io
+
+        dpi = fig.dpi * 2
+        smallest = smallest_text_px(fig, dpi)
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.04,
+                    metadata={SMALLEST_TEXT_KEY: f"{smallest:.2f}", "Software": None})
+        self.png = buffer.getvalue()
+        width, height = int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
+        self.css_width, self.css_height = round(width / 2), round(height / 2)
+        self.smallest_css_px = smallest / 2
+        self.description = description
+
+    def _repr_png_(self):
+        # Only the width: the stylesheet keeps the height in proportion when a column is narrower.
+        return self.png, {"width": self.css_width}
+
+    def __repr__(self) -> str:
+        return f"<map picture {self.css_width}x{self.css_height} px{': ' + self.description if self.description else ''}>"
+
+
+def _web_figure(width_px: float, height_px: float):
+    import matplotlib.pyplot as plt
+
+    # 96 dots per inch: one point of type is 4/3 of a CSS pixel, as browsers count.
+    return plt.figure(figsize=(width_px / 96, height_px / 96), dpi=96)
+
+
+def web_maps(land, features_, incidents_, sea_zones, named) -> dict[str, WebPicture]:
+    """The print map for the web: {"narrow": main map for a phone, "wide": main map for a wider
+    column, group: one inset per `INSET_GROUPS`}, every text at least `WEB_TEXT_PX` as shown."""
+    import matplotlib.pyplot as plt
+
+    layers = _prepared(land, features_, incidents_)
+    pt = WEB_TEXT_PX * 0.75  # CSS pixels to points at 96 dpi
+    pictures = {}
+    for name, width in (("narrow", WEB_NARROW), ("wide", WEB_WIDE)):
+        # The frame is about as tall as wide; graticule labels need a margin left and below.
+        fig = _web_figure(width, width * 1.02)
+        ax = fig.add_axes([0.11, 0.06, 0.88, 0.93])
+        scale = width / WEB_NARROW
+        _draw_main(ax, layers, land, features_, sea_zones, named, label_pt=pt + (1.5 if name == "wide" else 0),
+                   small_pt=pt, marker=14 * scale, star=50 * scale)
+        pictures[name] = WebPicture(fig, f"main map, {name}")
+        plt.close(fig)
+    heights = {"Paracel Islands": 300, "Spratly Islands": 400}
+    for group in INSET_GROUPS:
+        fig = _web_figure(WEB_INSET, heights[group])
+        ax = fig.add_axes([0.01, 0.01, 0.98, 0.98 - 24 / heights[group]])
+        aspect = (0.98 * WEB_INSET) / ((0.98 - 24 / heights[group]) * heights[group])
+        _draw_inset(ax, layers, features_, group, named, aspect, label_pt=pt, title_pt=pt + 1.5,
+                    title=group, marker=30, star=90, wrap=10)
+        pictures[group] = WebPicture(fig, group)
+        plt.close(fig)
+    return pictures
 
 
 def map_legend():
@@ -601,15 +728,25 @@ def map_legend():
     # On an axes of its own: IPython draws no picture of a figure without axes.
     fig, ax = plt.subplots(figsize=(3.7, 1.55), dpi=110)
     ax.set_axis_off()
+    # Tight spacing: the key as drawn is 440 px wide, and a phone's column (about 340 px in its
+    # figure) shrank its 9-pt text to 10.6 px; shorter handles and gaps keep it at 11 or more.
     ax.legend(handles=handles, labels=labels, loc="center", ncol=2, fontsize=9, frameon=False,
-               handler_map={tuple: HandlerTuple(ndivide=None, pad=0)}, columnspacing=1.0, handletextpad=0.5)
+               handler_map={tuple: HandlerTuple(ndivide=None, pad=0)}, columnspacing=0.6, handletextpad=0.4,
+               handlelength=1.5)
     return fig
 
 
 # --- The interactive map's views and the feature table ------------------------------------
 
-def map_views(features_) -> dict[str, tuple[float, float, float]]:
-    """Where the interactive map can look: the whole frame and each group, as (lon, lat, zoom).
+#: The interactive map's zoom slider runs from 1 to this: enough, at a group's scale, to set the
+#: two closest features of the table (3.6 km apart) 24 px apart on a phone (tests/test_browser.py;
+#: at 20 they were 23.3 px apart).
+MAX_ZOOM = 24
+
+
+def map_views(features_, each_feature: bool = False) -> dict[str, tuple[float, float, float]]:
+    """Where the interactive map can look: the whole frame and each group, as (lon, lat, zoom),
+    and with `each_feature` every feature too (by English name, at its group's zoom).
 
     Centres and zooms come from the features' extent, so a group fills the map when chosen:
     zoom is how many times smaller the group's span is than the frame's (with a margin)."""
@@ -620,7 +757,11 @@ def map_views(features_) -> dict[str, tuple[float, float, float]]:
             continue
         span = max(rows["lon"].max() - rows["lon"].min(), rows["lat"].max() - rows["lat"].min()) * 1.3
         views[group] = (round(float(rows["lon"].mean()), 3), round(float(rows["lat"].mean()), 3),
-                        round(min((east - west), (north - south)) / span, 1))
+                        round(float(min((east - west), (north - south)) / span), 1))
+    if each_feature:
+        for row in features_.sort_values("name_en").itertuples():
+            zoom = views.get(row.group, (0, 0, views["Spratly Islands"][2]))[2]  # Scarborough: as the Spratlys
+            views[row.name_en] = (round(float(row.lon), 3), round(float(row.lat), 3), zoom)
     return views
 
 
@@ -631,10 +772,12 @@ def view_expressions(views: dict[str, tuple[float, float, float]], param: str = 
     fits the whole frame (about 0.47 radians each way) into the map, times the view's zoom and
     the reader's own."""
 
-    def pick(values):  # the first view is the default
+    import json
+
+    def pick(values):  # the first view is the default; names quoted as JSON (some hold quotes)
         expr = str(values[0])
         for name, value in list(zip(views, values))[1:]:
-            expr = f"({param} === '{name}' ? {value} : {expr})"
+            expr = f"({param} === {json.dumps(name, ensure_ascii=False)} ? {value} : {expr})"
         return expr
 
     lons, lats, zooms = zip(*views.values())

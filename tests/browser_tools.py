@@ -78,14 +78,12 @@ CHART_CHECKS = r"""() => {
       else if (getComputedStyle(chart, '::before').content === 'none') say('scroll frame shows no cue');
     }
     // Text a reader can read: at least 11 px as drawn, after any scaling of the drawing by CSS.
-    // Maps are scaled to the column by design (giants.css) and checked by their own tests.
-    if (!chart.classList.contains('giants-chart--map')) {
-      const scale = d.width / (parseFloat(drawing.getAttribute('width')) || d.width);
-      const sizes = Array.from(drawing.querySelectorAll('text')).filter(shown)
-        .map(t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * scale);
-      const smallest = Math.min(...sizes);
-      if (smallest < 10.95) say(`text drawn at ${smallest.toFixed(1)} px, below 11 px`);
-    }
+    // Maps included: they are drawn at their column's width, not shrunk to it.
+    const scale = d.width / (parseFloat(drawing.getAttribute('width')) || d.width);
+    const sizes = Array.from(drawing.querySelectorAll('text')).filter(shown)
+      .map(t => parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize) * scale);
+    const smallest = Math.min(...sizes);
+    if (smallest < 10.95) say(`text drawn at ${smallest.toFixed(1)} px, below 11 px`);
     drawing.querySelectorAll('.role-title text, .role-legend text, g.role-mark.mark-text > text').forEach(t => {
       const what = t.closest('.role-title') ? 'title' : t.closest('.role-legend') ? 'legend' : 'label';
       if (shown(t) && !inside(box(t), d, TOL)) say(`${what} "${t.textContent.slice(0, 40)}" runs outside the drawing`);
@@ -121,5 +119,46 @@ CHART_CHECKS = r"""() => {
       }
     });
   });
+  return problems;
+}"""
+
+
+#: The same rule for pictures (the print map and the basemap drawn by matplotlib, as PNG): every
+#: picture a reader sees in the page's text must say how small its text is, and show it at 11 px
+#: or more. A picture records its smallest text, in its own pixels, in a PNG text chunk
+#: (giants.maps.SMALLEST_TEXT_KEY); shown at a width other than its own, it scales with it.
+#: Pictures hidden from the reader (the print edition's map, folded solutions) are skipped.
+#: An async JS function of no argument; its problems name the picture's figure.
+PICTURE_CHECKS = r"""async () => {
+  const KEY = 'giants:smallest-text-px';
+  const problems = [];
+  // The picture's own width (from its header) and its recorded smallest text, or null.
+  const read = async src => {
+    const bytes = new Uint8Array(await (await fetch(src)).arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    const width = view.getUint32(16);
+    for (let at = 8; at + 8 <= bytes.length;) {
+      const length = view.getUint32(at), type = String.fromCharCode(...bytes.slice(at + 4, at + 8));
+      if (type === 'tEXt') {
+        const text = new TextDecoder('latin1').decode(bytes.slice(at + 8, at + 8 + length));
+        const [key, value] = text.split('\0');
+        if (key === KEY) return { width, smallest: parseFloat(value) };
+      }
+      if (type === 'IEND') break;
+      at += 12 + length;
+    }
+    return null;
+  };
+  const pictures = Array.from(document.querySelectorAll('main article img, article.bd-article img'))
+    .filter(img => !img.closest('.giants-chart') && img.getBoundingClientRect().width > 0);
+  for (const img of new Set(pictures)) {
+    const figure = img.closest('figure');
+    const name = (figure && (figure.id || figure.closest('[id]')?.id)) || img.getAttribute('src');
+    const where = figure && !figure.id ? `${name} (${(img.alt || img.src).slice(0, 40)})` : name;
+    const found = await read(img.currentSrc || img.src);
+    if (found === null) { problems.push(`${where}: picture does not record its smallest text`); continue; }
+    const shown = found.smallest * img.getBoundingClientRect().width / found.width;
+    if (shown < 10.95) problems.push(`${where}: picture's text shown at ${shown.toFixed(1)} px, below 11 px`);
+  }
   return problems;
 }"""

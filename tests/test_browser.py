@@ -2,11 +2,13 @@
 
 Each chart container must hold a drawn chart, the console must stay free of errors, and not
 one request may leave localhost: the route handler counts (and blocks) any that try.
-Every drawn chart is checked as a reader sees it, at desktop and phone width (CHART_CHECKS in
-browser_tools: fits its column or scrolls in a marked frame, title and legend inside the drawing,
-text of 11 px or more, no overlapping axis labels, marks inside the plot area). Each chart is
-photographed from the viewport to _build/screenshots/charts/, and _build/screenshots/
-contact-sheet.html (scripts/contact_sheet.py) shows them all, labelled, for a human to look at.
+Every drawn chart and map is checked as a reader sees it, at phone, tablet and desktop width
+(CHART_CHECKS in browser_tools: fits its column or scrolls in a marked frame, title and legend
+inside the drawing, text of 11 px or more, no overlapping axis labels, marks inside the plot
+area; PICTURE_CHECKS: every picture in the text, the print map's included, shows its text at
+11 px or more). Each chart and map picture is photographed from the viewport to
+_build/screenshots/charts/, and _build/screenshots/contact-sheet.html (scripts/contact_sheet.py)
+shows them all, labelled, for a human to look at.
 """
 
 import json
@@ -17,7 +19,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from browser_tools import CHART_CHECKS, serve
+from browser_tools import CHART_CHECKS, PICTURE_CHECKS, serve
 from giants.toc import ROOT, toc_files
 
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -27,7 +29,8 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHART_SHOTS = SCREENSHOTS / "charts"
 PAGES = [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in toc_files()]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "tablet": {"width": 768, "height": 1024},
+             "phone": {"width": 390, "height": 844}}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -84,16 +87,49 @@ def visit(browser, url: str, viewport: dict, screenshot):
     page.wait_for_timeout(300)
     page.screenshot(path=str(screenshot))
     shoot_charts(page, screenshot.stem.rsplit("-", 1)[0], viewport["width"])
-    problems = page.evaluate(CHART_CHECKS)
+    problems = page.evaluate(CHART_CHECKS) + page.evaluate(PICTURE_CHECKS)
     context.close()
     return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed,
             "errors": errors, "problems": problems}
 
 
+def shoot(page, element, path) -> None:
+    """Save `element` as it appears on screen: scrolled to just below the theme's sticky header
+    (which would otherwise cover its top), cut from a viewport capture to its column."""
+    element.evaluate("c => window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 72)")
+    page.wait_for_timeout(150)
+    box = element.bounding_box()
+    size = page.viewport_size
+    top, bottom = max(box["y"], 0), min(box["y"] + box["height"], size["height"])
+    if bottom - top < 10:
+        return
+    # The element's own column, with a margin: at desktop width the sidebars would dwarf it.
+    left = max(box["x"] - 8, 0)
+    clip = {"x": left, "y": top, "width": min(box["width"] + 16, size["width"] - left), "height": bottom - top}
+    page.screenshot(path=str(path), clip=clip)
+
+
+def shoot_pictures(page, page_name: str, width: int) -> None:
+    """Save each picture a reader sees in the text (the print map's, the basemap) to CHART_SHOTS,
+    named by its figure's id, or its group's id and its place in the group."""
+    pictures = page.locator("main article figure:has(img), article.bd-article figure:has(img)")
+    seen = {}
+    for i in range(pictures.count()):
+        figure = pictures.nth(i)
+        if not figure.locator("img").first.evaluate("i => i.getBoundingClientRect().width > 0"):
+            continue  # the print edition's picture, or one for another width
+        name = figure.evaluate("f => f.id || ((f.closest('[id]') || {}).id || 'picture')")
+        seen[name] = seen.get(name, 0) + 1
+        if not figure.evaluate("f => !!f.id"):
+            name = f"{name}-{seen[name]}"
+        shoot(page, figure.locator("img").first, CHART_SHOTS / f"{page_name}--{name}--{width}.png")
+
+
 def shoot_charts(page, page_name: str, width: int) -> None:
     """Save each drawn chart as it appears on screen to CHART_SHOTS (names read by
-    scripts/contact_sheet.py: page, chart id and viewport width)."""
+    scripts/contact_sheet.py: page, chart id and viewport width), and each picture."""
     CHART_SHOTS.mkdir(parents=True, exist_ok=True)
+    shoot_pictures(page, page_name, width)
     views = page.locator(".giants-chart-view")
     for i in range(views.count()):
         view = views.nth(i)
@@ -101,18 +137,7 @@ def shoot_charts(page, page_name: str, width: int) -> None:
         if not view.evaluate("v => v.clientWidth > 0 && !!v.querySelector('svg.marks')"):
             continue  # folded inside a closed solution: the reader does not see it either
         chart = view.locator("xpath=ancestor::div[contains(@class,'giants-chart')][1]")
-        # Its top just below the theme's sticky header, which would otherwise cover the title.
-        chart.evaluate("c => window.scrollTo(0, c.getBoundingClientRect().top + window.scrollY - 72)")
-        page.wait_for_timeout(150)
-        box = chart.bounding_box()
-        size = page.viewport_size
-        top, bottom = max(box["y"], 0), min(box["y"] + box["height"], size["height"])
-        if bottom - top < 10:
-            continue
-        # The chart's own column, with a margin: at desktop width the sidebars would dwarf it.
-        left = max(box["x"] - 8, 0)
-        clip = {"x": left, "y": top, "width": min(box["width"] + 16, size["width"] - left), "height": bottom - top}
-        page.screenshot(path=str(CHART_SHOTS / f"{page_name}--{chart_id}--{width}.png"), clip=clip)
+        shoot(page, chart, CHART_SHOTS / f"{page_name}--{chart_id}--{width}.png")
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
@@ -267,3 +292,55 @@ def test_search_finds_pages_without_errors(browser, site):
     assert page.locator("#search-results li").count() >= 3
     assert errors == [], f"console errors on the search page: {errors}"
     context.close()
+
+
+#: For one feature of the interactive map (its English name), as drawn: whether its dot lies in
+#: the plot area, the distance from its centre to the nearest other dot in the plot area, and
+#: whether a tap at its centre lands on it (not on a neighbour or an incident drawn over it).
+TAP_CHECK = r"""(figure, name) => {
+  const drawing = figure.querySelector('svg.marks');
+  const dots = Array.from(drawing.querySelectorAll('g.mark-symbol path'))
+    .filter(p => /English: /.test(p.getAttribute('aria-label') || ''));
+  const centre = p => { const b = p.getBoundingClientRect(); return [(b.left + b.right) / 2, (b.top + b.bottom) / 2]; };
+  let area;  // the plot area, measured once the dot is scrolled into view
+  const inside = ([x, y]) => x >= area.left && x <= area.right && y >= area.top && y <= area.bottom;
+  const own = dots.find(p => p.getAttribute('aria-label').includes(`English: ${name};`) ||
+                             p.getAttribute('aria-label').endsWith(`English: ${name}`));
+  if (!own) return { found: false, labels: dots.slice(0, 2).map(p => p.getAttribute('aria-label')) };
+  own.scrollIntoView({ block: 'center' });  // elementFromPoint sees only the viewport
+  area = drawing.querySelector('path.background').getBoundingClientRect();
+  const [x, y] = centre(own);
+  const others = dots.filter(p => p !== own).map(centre).filter(inside);
+  const nearest = Math.min(...others.map(([u, v]) => Math.hypot(u - x, v - y)));
+  const hit = document.elementFromPoint(x, y);
+  return { found: true, inside: inside([x, y]), nearest, tapped: hit === own, at: [Math.round(x), Math.round(y)],
+           area: [area.left, area.top, area.right, area.bottom].map(Math.round) };
+}"""
+
+
+def test_every_spratly_feature_can_be_tapped_on_a_phone(browser, site):
+    """At 390 px each Spratly feature, chosen under "Show" with "Zoom" at its end, lies inside the
+    map, at least 24 px (WCAG 2.5.8's target spacing) from every other dot, and a tap on it hits it."""
+    from giants import maps
+
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    page.goto(site + "book/the-sea.html", wait_until="load")
+    page.evaluate("() => window.giantsDrawAll().then(() => true)")
+    figure = page.locator("#fig-sea-interactive")
+    figure.locator("svg.marks").wait_for(timeout=15_000)
+    show, zoom = figure.locator(".vega-bindings select"), figure.locator(".vega-bindings input[type=range]")
+    assert zoom.get_attribute("max") == str(maps.MAX_ZOOM)
+    zoom.evaluate("r => { r.value = r.max; r.dispatchEvent(new Event('input', {bubbles: true})); }")
+    features = maps.features()
+    faults = []
+    for name in features.loc[features["group"] == "Spratly Islands", "name_en"]:
+        show.select_option(name)
+        page.wait_for_timeout(400)  # Vega redraws after the input event, asynchronously
+        seen = figure.evaluate(TAP_CHECK, name)
+        assert seen["found"], f"no dot named {name!r} among {seen['labels']}"
+        if not (seen["inside"] and seen["nearest"] >= 24 and seen["tapped"]):
+            faults.append(f"{name}: {seen}")
+    figure.screenshot(path=str(SCREENSHOTS / "sea-map-zoomed-phone.png"))
+    context.close()
+    assert faults == [], faults

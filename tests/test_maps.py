@@ -223,7 +223,53 @@ def test_map_views_fit_each_group_and_drive_the_projection():
     # Close enough to tell Spratly features apart on a phone (the zoom slider multiplies it further).
     assert views["Spratly Islands"][2] >= 3.5
     expr = maps.view_expressions(views)
-    assert "'Spratly Islands'" in expr["rotate"]["expr"] and "zoom" in expr["scale"]["expr"]
+    assert '"Spratly Islands"' in expr["rotate"]["expr"] and "zoom" in expr["scale"]["expr"]
+    # Every feature can be chosen, at its group's zoom, centred on itself.
+    each = maps.map_views(features, each_feature=True)
+    assert set(each) == {"whole sea", *maps.INSET_GROUPS, *features["name_en"]}
+    itu = features.set_index("name_en").loc["Itu Aba (Taiping Island)"]
+    assert each["Itu Aba (Taiping Island)"] == (round(itu["lon"], 3), round(itu["lat"], 3), views["Spratly Islands"][2])
+
+
+def test_web_maps_show_every_name_at_twelve_pixels_and_record_it(land):
+    """The web's pictures of the print map: text of WEB_TEXT_PX as shown, recorded in the PNG,
+    no wider than their column (358 px on a 390 px phone, 688 px at 1280)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from PIL import Image
+    import io
+
+    from giants import toc
+
+    features, incidents = maps.features(), maps.incidents()
+    zones = gpd.GeoSeries([maps.at_sea(maps.distance_zone(land, c), land) for c in ["Vietnam", "China"]],
+                          index=["Vietnam", "China"], crs=4326)
+    named = maps.named_features((toc.ROOT / "book" / "the-sea.md").read_text(), features)
+    pictures = maps.web_maps(land, features, incidents, zones, named)
+    assert set(pictures) == {"narrow", "wide", *maps.INSET_GROUPS}
+    for name, picture in pictures.items():
+        png = Image.open(io.BytesIO(picture.png))
+        assert float(png.text[maps.SMALLEST_TEXT_KEY]) / 2 == picture.smallest_css_px >= maps.WEB_TEXT_PX, name
+        assert abs(png.width - 2 * picture.css_width) <= 1 and picture._repr_png_()[1] == {"width": picture.css_width}
+        assert picture.css_width <= (688 if name == "wide" else 358), (name, picture.css_width)
+
+
+def test_smallest_text_counts_only_what_is_drawn():
+    """An axes switched off keeps hidden axis labels; they do not count, a drawn label does."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(dpi=100)
+    ax.set_xlabel("hidden", fontsize=4)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, "shown", fontsize=9)
+    assert maps.smallest_text_px(fig, 200) == 9 * 200 / 72
+    ax.set_axis_on()
+    assert maps.smallest_text_px(fig, 200) == 4 * 200 / 72
+    plt.close(fig)
 
 
 def test_feature_table_filters_and_escapes():
@@ -235,7 +281,9 @@ def test_feature_table_filters_and_escapes():
 
 
 def test_the_key_is_a_picture_a_phone_can_read():
-    """The key is drawn as its own image, no wider than a phone, with text of at least 9 pt."""
+    """The key is drawn as its own image, no wider than a phone, with text of at least 9 pt,
+    and goes to the page as a picture that records it, whose text a phone's 358 px column shows
+    at 11 px or more."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -247,4 +295,6 @@ def test_the_key_is_a_picture_a_phone_can_read():
     texts = legend.axes[0].get_legend().get_texts()
     assert len(texts) == 12 and min(t.get_fontsize() for t in texts) >= 9
     assert print_figure(legend) is not None  # IPython shows it (it draws nothing for a figure without axes)
+    picture = maps.WebPicture(legend)
+    assert picture.smallest_css_px * min(1, 358 / picture.css_width) >= 11
     plt.close(legend)

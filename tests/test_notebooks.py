@@ -32,6 +32,14 @@ from giants.toc import ROOT
 
 CHART_MIMES = ("application/vnd.vegalite.v5+json", "image/png", "image/svg+xml")
 FIGURE = re.compile(r"^```\{glue:figure\}\s+(\S+)", re.M)
+#: A block of the page shown only on the web (four or five backticks: it holds other directives).
+WEB_ONLY = re.compile(r"^(`{4,})\{only\} html\n.*?^\1$", re.M | re.S)
+
+
+def figures_to_show(text: str) -> list[str]:
+    """The figures a notebook must show: every {glue:figure} but the web page's own renderings
+    of a figure shown elsewhere (inside an {only} html block, glued with figures.web_copy)."""
+    return FIGURE.findall(WEB_ONLY.sub("", text))
 CHAPTERS = sorted(path for path in (ROOT / "book").glob("*.md") if FIGURE.search(path.read_text(encoding="utf-8")))
 
 
@@ -67,7 +75,7 @@ def widths(node):
 
 
 def assert_every_figure_shown(nb, chapter: Path) -> None:
-    names = FIGURE.findall(chapter.read_text(encoding="utf-8"))
+    names = figures_to_show(chapter.read_text(encoding="utf-8"))
     shown = shown_charts(nb)
     missing = [name for name in names if name not in shown]
     assert not missing, f"{chapter.name}: figures the page shows but a notebook does not: {missing}"
@@ -112,8 +120,10 @@ def test_every_glued_figure_is_made_with_show():
     for chapter in CHAPTERS:
         text = chapter.read_text(encoding="utf-8")
         assert "display=False" not in text and "from myst_nb import glue" not in text, chapter.name
-        for name in FIGURE.findall(text):
+        for name in figures_to_show(text):
             assert re.search(rf'show\("{re.escape(name)}"', text), f"{chapter.name}: {name} is not shown"
+        web_only = set(FIGURE.findall(text)) - set(figures_to_show(text))
+        assert not web_only or "web_copy(" in text, f"{chapter.name}: web-only figures {web_only} not glued"
 
 
 def test_the_built_pages_show_each_chart_once(built_book):

@@ -112,18 +112,24 @@
     const url = chart.querySelector(".chart-cite-url");
     if (url && location.protocol !== "file:") url.textContent = ", " + location.href.split("#")[0];
     const embedOptions = Object.assign({}, options);
+    const isMap = chart.classList.contains("giants-chart--map");
+    const designHeight = spec.height;
     if (spec.width === "container") {
       // The drawing gets the column less the export menu's button beside it (66 px measured).
       const width = view.clientWidth - 66;
       fitTitle(spec, width);
       if (width < NARROW) embedOptions.patch = narrowLegends;  // drawing width, not column width
+      if (isMap) spec.height = mapHeight(spec, width);
     }
     if (!embedOptions.patch) embedOptions.patch = stackLegends;
     return loadVega().then(function () {
       return vegaEmbed(view, spec, embedOptions);
     }).then(function (result) {
-      if (spec.width === "container") followColumnWidth(view, result.view);
-      else if (!chart.classList.contains("giants-chart--map")) scrollFrame(chart, view);
+      if (spec.width === "container") {
+        followColumnWidth(view, result.view, isMap ? function (width) {
+          return mapHeight({ height: designHeight }, width);
+        } : null);
+      } else scrollFrame(chart, view);
     }).catch(function (error) {
       view.textContent = "This chart could not be drawn: " + error.message;
       console.error(error);
@@ -176,14 +182,25 @@
   // full-page screenshot) can leave the chart drawn at a width the column no longer has.
   // Watching the wrapper itself re-fits the chart once layout has settled, and also when
   // the column changes without any window resize (a sidebar opened, the action menu added).
-  function followColumnWidth(view, vegaView) {
+  // A map is drawn at its column's width (its projection's scale follows the width and height
+  // signals), never shrunk by the stylesheet, which would shrink its text with it. Its height
+  // follows the width, up to the height it was designed with: about square, as the sea's frame is.
+  function mapHeight(spec, width) {
+    return Math.round(Math.min(spec.height || width, Math.max(width, 240) * 1.05));
+  }
+
+  function followColumnWidth(view, vegaView, heightFor) {
     const wrapper = view.querySelector(".chart-wrapper");
     if (!wrapper || !("ResizeObserver" in window)) return;
     // Marks the chart as one that must fit its column at every width (the browser test reads it).
     view.dataset.fits = "column";
     new ResizeObserver(function (entries) {
       const width = Math.floor(entries[entries.length - 1].contentRect.width);
-      if (width > 0 && Math.abs(vegaView.width() - width) > 1) vegaView.width(width).runAsync();
+      if (width > 0 && Math.abs(vegaView.width() - width) > 1) {
+        vegaView.width(width);
+        if (heightFor) vegaView.height(heightFor(width));
+        vegaView.runAsync();
+      }
     }).observe(wrapper);
   }
 
