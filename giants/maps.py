@@ -813,3 +813,48 @@ class FeatureTable:
 
     def __repr__(self) -> str:
         return f"{self.caption}: {len(self.table)} features, listed in data/features.csv."
+
+
+def basemap_figure(land, width_px: float | None = None):
+    """The land the book measures from (data.md): coasts coloured by country, disputed islets as
+    dots named by group, graticule and scale bar. For paper (`width_px` None) the key sits to
+    the right; for the web the figure is drawn `width_px` CSS pixels wide, its key below, every
+    text `WEB_TEXT_PX` as shown (shown through `WebPicture`)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.patches import Patch
+
+    from giants import charts
+
+    web = width_px is not None
+    pt = WEB_TEXT_PX * 0.75 if web else 8  # CSS pixels to points at 96 dpi
+    if web:
+        # A phone's key takes four rows under the map, a wide column's two.
+        narrow = width_px < 500
+        fig = _web_figure(width_px, width_px * (1.3 if narrow else 1.02))
+        ax = fig.add_axes([0.12, 0.27, 0.86, 0.68] if narrow else [0.08, 0.1, 0.9, 0.85])
+    else:
+        fig, ax = plt.subplots(figsize=(8.6, 7), dpi=110)
+    projected = land.to_crs(EQUAL_AREA)
+    for role, alpha in [("coast", 1.0), ("small island", 0.7)]:
+        shapes = projected[projected["role"] == role]
+        shapes.plot(ax=ax, color=[charts.colour_of(c) for c in shapes["country"]],
+                    alpha=alpha, edgecolor="white", linewidth=0.2)
+    specks = projected[projected["role"] == "disputed"].representative_point()
+    specks.plot(ax=ax, color=charts.DISPUTED, markersize=6, zorder=3)
+    for group, points in specks.groupby(projected["group"]):
+        centre = points.union_all().centroid
+        ax.annotate(group, (centre.x, centre.y), xytext=(8, 6), textcoords="offset points",
+                    fontsize=pt, color=charts.DISPUTED)
+    add_graticule(ax, fontsize=pt if web else 7)
+    add_scale_bar(ax, km=500, fontsize=pt)
+    ax.set_axis_off()
+    ax.set_title("Land around the South China Sea", loc="left", fontsize=pt + 3 if web else 12)
+    handles = ([Patch(color=charts.colour_of(c), label=c) for c in [*CLAIMANTS, "Other"]]
+               + [plt.Line2D([], [], marker="o", ls="", color=charts.DISPUTED, label="Disputed islets")])
+    if web:
+        # Below the map, in columns: a key to the right would squeeze the map on a phone.
+        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncols=2 if narrow else 4,
+                   fontsize=pt, frameon=False, handlelength=1.2, columnspacing=1.0)
+    else:
+        ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
+    return fig

@@ -255,6 +255,24 @@ def test_web_maps_show_every_name_at_twelve_pixels_and_record_it(land):
         assert picture.css_width <= (688 if name == "wide" else 358), (name, picture.css_width)
 
 
+def test_the_basemap_drawn_for_the_web_keeps_its_text_at_twelve_pixels(land):
+    """data.md's basemap on the web: key below the map, every text WEB_TEXT_PX as shown, no wider
+    than its column; the paper figure keeps its key beside the map."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    for width, column in ((maps.WEB_NARROW, 358), (maps.WEB_WIDE, 688)):
+        fig = maps.basemap_figure(land, width_px=width)
+        picture = maps.WebPicture(fig, "basemap")
+        plt.close(fig)
+        assert picture.smallest_css_px >= maps.WEB_TEXT_PX and picture.css_width <= column, (width, picture)
+    paper = maps.basemap_figure(land)
+    assert paper.axes[0].get_legend() is not None and not paper.legends
+    plt.close(paper)
+
+
 def test_smallest_text_counts_only_what_is_drawn():
     """An axes switched off keeps hidden axis labels; they do not count, a drawn label does."""
     import matplotlib
