@@ -25,6 +25,18 @@ logger = logging.getLogger(__name__)
 SYNCHRONOUS_SCRIPTS = ("documentation_options.js",)
 
 
+#: giants.css takes a folded solution out of the layout (display: none), so the theme's
+#: check, once the page has loaded, of which code blocks are wide enough to scroll (and so
+#: need a keyboard tab stop) finds none in it. This repeats the check on a solution's blocks
+#: when a reader opens it (a click or Enter on its title; togglebutton has already unfolded it).
+TAB_STOPS = """document.addEventListener("click", (event) => {
+  const box = event.target.closest && event.target.closest(".admonition.toggle");
+  if (box) setTimeout(() => box.querySelectorAll("pre, .cell_output > .output").forEach((el) => {
+    el.tabIndex = el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight ? 0 : -1;
+  }));
+});"""
+
+
 def serve_static(app, config) -> None:
     config.html_static_path.append(str(Path(app.srcdir, config.giants_static_dir)))
 
@@ -103,6 +115,7 @@ def setup(app) -> None:
     app.add_config_value("giants_static_dir", "book/_static", "html")
     app.connect("config-inited", serve_static)
     app.add_css_file("giants.css")
+    app.add_js_file(None, body=TAB_STOPS)
     app.connect("html-page-context", describe_page)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", defer_scripts, priority=910)
