@@ -287,3 +287,14 @@ def test_every_chart_spec_is_a_file_of_its_own(built_book, chapter_pages):
         for spec in soup(html).select(".giants-chart-spec"):
             assert not spec.get_text(strip=True), f"{name}: a chart spec is still inline"
             assert (built_book / "_static" / spec["data-file"]).exists(), f"{name}: {spec['data-file']} missing"
+
+
+def test_only_the_search_page_loads_the_search_index(built_book, chapter_pages):
+    """book/_templates/layout.html leaves Sphinx's search scripts and the whole index off the
+    pages while search-as-you-type is off: the search dialog submits to search.html."""
+    for name, html in pages(chapter_pages):
+        scripts = [s["src"] for s in soup(html).select("script[src]")]
+        assert not [s for s in scripts if Path(s.split("?")[0]).name in
+                    ("searchindex.js", "searchtools.js", "language_data.js")], f"{name} loads the search index"
+    search = [s["src"] for s in soup(built_book / "search.html").select("script[src]")]
+    assert any(s.endswith("searchindex.js") for s in search) and any("searchtools.js" in s for s in search)
