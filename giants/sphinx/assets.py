@@ -196,6 +196,7 @@ def setup(app) -> None:
     app.connect("html-page-context", describe_page)
     app.connect("html-page-context", drop_duplicate_scripts, priority=900)
     app.connect("html-page-context", defer_scripts, priority=910)
-    app.connect("build-finished", bundle_stylesheets)
+    # Late: pydata-sphinx-theme rewrites pygments.css (light and dark) when the build finishes.
+    app.connect("build-finished", bundle_stylesheets, priority=900)
     app.add_post_transform(LazyImages)
     app.add_post_transform(NoMaths)
