@@ -7,7 +7,7 @@ not compress), runs Lighthouse (npm, driving Debian's chromium) on each page lis
 table of contents, and prints performance, accessibility, best-practices and SEO scores with
 each page's transferred weight. Exits non-zero when a page misses the accessibility target
 (100) or the weight budget (1.5 MB); the performance target (95) is reported, not enforced,
-because simulated mobile throttling of the Vega chart scripts cannot reach it (see README).
+because a page's score moves by 10 points or more between runs on a loaded machine (see README).
 The full reports go to _build/audit/.
 """
 

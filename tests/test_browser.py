@@ -344,3 +344,24 @@ def test_every_spratly_feature_can_be_tapped_on_a_phone(browser, site):
     figure.screenshot(path=str(SCREENSHOTS / "sea-map-zoomed-phone.png"))
     context.close()
     assert faults == [], faults
+
+def test_a_folded_solution_is_out_of_the_layout_until_opened_and_its_wide_code_then_scrolls(browser, site):
+    """giants.css takes folded solutions out of the layout (display: none), so the theme's
+    load-time check finds no wide code in them; giants.sphinx.assets.TAB_STOPS gives wide code
+    its keyboard tab stop once the reader opens the solution."""
+    context = browser.new_context(viewport=VIEWPORTS["phone"])
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site + "book/the-sea.html", wait_until="load")
+    folded = page.locator(".solution.dropdown.toggle-hidden").filter(has=page.locator("pre")).first
+    solution = page.locator(f"[id='{folded.get_attribute('id')}']")  # stays put once unfolded
+    code = solution.locator("pre").first
+    assert code.evaluate("e => e.getClientRects().length") == 0, "a folded solution is still laid out"
+    solution.locator("button.toggle-button").first.click()
+    page.wait_for_timeout(300)
+    assert code.evaluate("e => e.getClientRects().length && e.scrollWidth > e.clientWidth"), \
+        "the opened solution's code should show, wider than a phone"
+    assert code.evaluate("e => e.tabIndex") == 0, "wide code in an opened solution has no tab stop"
+    assert errors == []
+    context.close()

@@ -297,3 +297,33 @@ def test_chart_citations_name_the_book(built_book, chapter_pages):
             cites += 1
             assert cite.get_text() == "Vietnam between the giants", f"{name}: chart cited in {cite.get_text()!r}"
     assert cites > 10
+
+def test_only_the_search_page_loads_the_search_index(built_book, chapter_pages):
+    """book/_templates/layout.html leaves Sphinx's search scripts and the whole index off the
+    pages while search-as-you-type is off: the search dialog submits to search.html."""
+    for name, html in pages(chapter_pages):
+        scripts = [s["src"] for s in soup(html).select("script[src]")]
+        assert not [s for s in scripts if Path(s.split("?")[0]).name in
+                    ("searchindex.js", "searchtools.js", "language_data.js")], f"{name} loads the search index"
+    search = [s["src"] for s in soup(built_book / "search.html").select("script[src]")]
+    assert any(s.endswith("searchindex.js") for s in search) and any("searchtools.js" in s for s in search)
+
+
+def test_each_page_links_one_stylesheet_made_of_the_files_as_built(built_book, chapter_pages):
+    """giants.sphinx.assets.bundle_stylesheets: one render-blocking stylesheet a page, holding
+    every stylesheet the page linked, as they stand once the build has finished (the theme
+    rewrites pygments.css at that point: a bundle made before would miss its colours)."""
+    import re
+
+    from giants.sphinx.assets import flattened_css
+
+    static = built_book / "_static"
+    for name, html in [*pages(chapter_pages), ("search.html", built_book / "search.html")]:
+        links = soup(html).head.select('link[rel="stylesheet"]')
+        assert len(links) == 1 and "giants-styles-" in links[0]["href"], f"{name}: {[l['href'] for l in links]}"
+        bundle = (html.parent / links[0]["href"]).resolve().read_text(encoding="utf-8")
+        parts = re.findall(r"^/\* ([\w./-]+\.css) \*/$", bundle, re.M)
+        assert {"styles/theme.css", "theme/pydata-sphinx-theme.css", "pygments.css", "giants.css"} <= set(parts)
+        assert "@import" not in bundle
+        assert bundle == "\n".join(f"/* {p} */\n" + flattened_css(static / p, static) for p in parts), \
+            f"{name}: the bundle differs from the stylesheets as built"
