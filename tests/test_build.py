@@ -37,6 +37,12 @@ def test_every_chart_and_figure_has_a_source_line(built_book, chapter_pages):
                 problems.append(f"{name}: chart {i} has no source line")
         for img in page.select("article img"):
             figure = img.find_parent("figure")
+            web = img.find_parent(class_="giants-map-web")
+            if web is not None:
+                # A map drawn for the screen's width (giants.maps.WebPicture) sits just above the
+                # paper figure, whose caption (its picture hidden on screen) is the one a reader sees.
+                figure = web.find_next_sibling()
+                figure = figure if figure is not None and "giants-map-print" in figure.get("class", []) else None
             caption = figure.select_one("figcaption") if figure else None
             if caption is None or "Source:" not in caption.get_text():
                 problems.append(f"{name}: image {img.get('src')} has no caption with 'Source:'")
