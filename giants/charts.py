@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 import altair as alt
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: One fixed colour per actor, from the Okabe–Ito palette, which stays distinguishable
 #: under the common forms of colour blindness (Okabe & Ito 2008). China and Vietnam, the
 #: pair every chart contrasts, get the two hues furthest apart for red–green deficiency.
 ACTOR_COLOURS = {
-    "China": "#D55E00",          # vermillion
+    "China": "#D55E00",          # vermilion
     "Vietnam": "#009E73",        # bluish green
     "United States": "#0072B2",  # blue
     "Philippines": "#CC79A7",    # reddish purple

@@ -10,6 +10,9 @@ along the ellipsoid, to the nearest coast point. Nothing is ever measured in deg
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -325,9 +328,6 @@ ALTAIR_PROJECTION = {"type": "conicEqualArea", "parallels": [4, 22], "rotate": [
 # label from its land, an island group's from its features, a gulf's from the shape of the
 # coasts (`water_anchors`).
 
-import re
-from dataclasses import dataclass
-
 
 @dataclass
 class PlacedLabel:
@@ -384,7 +384,7 @@ def place_labels(ax, items, obstacles=(), fontsize: float = 8, marker_pt: float 
                 cy = y + dy * (gap + h / 2)
                 candidates.append((cx, cy, ring > 2))
         own = (x - half, y - half, x + half, y + half)
-        for cx, cy, leader in candidates:
+        for cx, cy, leader in candidates:  # noqa: B007 (the one kept by break is used below)
             box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
             inside = x0 <= box[0] and box[2] <= x1 and y0 <= box[1] and box[3] <= y1
             if inside and not any(boxes_overlap(box, b) for b in [*blocked, *(p.box for p in placed)]

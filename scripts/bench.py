@@ -87,7 +87,7 @@ def page_weights() -> dict[str, tuple[int, int, int]]:
             context = browser.new_context()
             page = context.new_page()
             sizes = []
-            page.on("response", lambda r: sizes.append(wire_size(r)))
+            page.on("response", lambda r, into=sizes: into.append(wire_size(r)))
             page.goto(base + page_path, wait_until="networkidle")
             # Charts (and the vega scripts) and images load only as a reader scrolls to them:
             # scroll to the end and draw every chart, so the weight is the whole page's.

@@ -58,7 +58,7 @@ def write(path: Path, outputs: list[str]) -> None:
                 if not line.lstrip(":").startswith("expected_output")]
         kept = [line.lstrip(":").replace(": ", ": ", 1) for line in kept]
         header = match.group(0).split("\n", 1)[0]
-        block = "\n".join(kept + [as_yaml(outputs[done]).rstrip("\n")])
+        block = "\n".join([*kept, as_yaml(outputs[done]).rstrip("\n")])
         pieces += [text[last:match.start()], f"{header}\n---\n{block}\n---\n"]
         last, done = match.end(), done + 1
     path.write_text("".join(pieces) + text[last:], encoding="utf-8")

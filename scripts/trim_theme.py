@@ -74,9 +74,9 @@ def trimmed_css() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "purgecss.config.cjs"
         safelist = ", ".join(f"/{pattern}/" for pattern in SAFELIST)
-        config.write_text("module.exports = { safelist: { standard: [%s] }, dynamicAttributes: %s, "
-                          "fontFace: false, keyframes: false, variables: false };\n"
-                          % (safelist, json.dumps(DYNAMIC_ATTRIBUTES)))
+        config.write_text(f"module.exports = {{ safelist: {{ standard: [{safelist}] }}, "
+                          f"dynamicAttributes: {json.dumps(DYNAMIC_ATTRIBUTES)}, "
+                          "fontFace: false, keyframes: false, variables: false };\n")
         subprocess.run([str(purgecss()), "--config", str(config), "--css", str(THEME_CSS),
                         "--content", *content_files(), "--output", tmp], check=True)
         css = (Path(tmp) / THEME_CSS.name).read_text(encoding="utf-8")

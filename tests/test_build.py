@@ -1,5 +1,6 @@
 """The book builds with warnings as errors, and every page it makes is complete and self-contained."""
 
+import itertools
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -185,7 +186,7 @@ def test_headings_never_skip_a_level(built_book, chapter_pages):
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
         levels = [int(h.name[1]) for h in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
         assert levels and levels[0] == 1, f"{page.name}: the article does not open with an h1"
-        skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        skips = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert not skips, f"{page.name}: heading levels jump {skips}"
         assert levels.count(1) == 1, f"{page.name}: {levels.count(1)} h1 headings"
 

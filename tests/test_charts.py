@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import pytest
 import vl_convert
@@ -88,8 +89,6 @@ DICHROMACY = {
 
 
 def _lab(hex_colour: str, matrix) -> "np.ndarray":
-    import numpy as np
-
     rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     seen = np.clip(np.array(matrix) @ linear, 0, 1)

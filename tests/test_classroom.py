@@ -129,7 +129,7 @@ def test_checks_catch_the_usual_mistakes():
         checks.chosen_features(["no-such-reef", *ids])
     with pytest.raises(AssertionError, match="degrees"):
         checks.distances_km(ids, pd.Series([2.2, 3.1, 4.5], index=ids), land)
-    with pytest.raises(AssertionError, match="equal-area|far too small"):
+    with pytest.raises(AssertionError, match=r"equal-area|far too small"):
         checks.zone_area_km2(40.0, land, 100)
     with pytest.raises(AssertionError, match="one of"):
         checks.verdict("true", "It is. Very.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -19,7 +21,7 @@ def test_levels_never_go_down_without_a_note(partnerships):
     """A country's rungs, in date order, only climb; a step down must be explained in its note."""
     for country, rows in partnerships.sort_values("date").groupby("country"):
         ranks = rows["level"].map(RANK).tolist()
-        for (before, after), note in zip(zip(ranks, ranks[1:]), rows["note"].tolist()[1:]):
+        for (before, after), note in zip(itertools.pairwise(ranks), rows["note"].tolist()[1:]):
             assert after > before or note, f"{country} steps down without a note"
 
 

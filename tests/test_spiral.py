@@ -67,7 +67,7 @@ def test_backing_deters_an_expansionist_but_provokes_an_insecure_state():
         pressures = [spiral.run(spiral.Setting(large_state=large_state, backer_commitment=0.5,
                                                start_alignment=a), rounds=1)["pressure"].iloc[0]
                      for a in (0.0, 0.2, 0.4)]
-        steps = [b - a for a, b in zip(pressures, pressures[1:])]
+        steps = [b - a for a, b in itertools.pairwise(pressures)]
         assert all(sign * s > 0 for s in steps), (large_state, pressures)
 
 

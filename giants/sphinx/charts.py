@@ -29,6 +29,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import ClassVar
 
 from sphinx.util import logging
 
@@ -53,7 +54,7 @@ logger = logging.getLogger(__name__)
 class VegaLiteRenderer:
     """myst-nb plugin: render Vega-Lite outputs as self-contained chart containers."""
 
-    mime_priority_overrides = [(builder, MIME, 1) for builder in HTML_BUILDERS + PRINT_BUILDERS]
+    mime_priority_overrides: ClassVar = [(builder, MIME, 1) for builder in HTML_BUILDERS + PRINT_BUILDERS]
 
     @staticmethod
     def handle_mime(renderer, data, inline: bool):
