@@ -282,7 +282,7 @@ def provenance_fill(field: str = "provenance") -> alt.FillOpacity:
 LADDER = ["comprehensive", "strategic", "comprehensive strategic"]
 
 
-def ladder_by_year(partnerships, years) -> "pd.DataFrame":
+def ladder_by_year(partnerships, years) -> pd.DataFrame:
     """How many countries stood on each rung at the end of each year: one row per year and rung.
 
     A country counts once, on the highest rung it had reached by 31 December; a date known only

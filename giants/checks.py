@@ -10,7 +10,8 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 
-from giants import data, maps, trade as trade_rows
+from giants import data, maps
+from giants import trade as trade_rows
 
 VERDICTS = ("supported", "qualified", "contradicted", "unverified")
 

@@ -515,7 +515,6 @@ def print_map(land, features_, incidents_, sea_zones, named, title: str):
     map at a size a phone can read), and the placed labels per axes {"main": [...], group: [...]}.
     """
     import matplotlib.pyplot as plt
-    from matplotlib.lines import Line2D
     from matplotlib.patches import Rectangle
 
     from giants import charts

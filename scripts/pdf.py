@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build  # noqa: E402  (the HTML build's cache rules apply here too)
+import build
 
 ROOT = build.ROOT
 LATEX = ROOT / "_build" / "latex"

@@ -30,10 +30,9 @@ def chapter_pages(chapters) -> dict[Path, Path]:
 def browser():
     """One headless Chromium for every browser test in this process (Playwright's sync API
     allows one session per thread)."""
-    from playwright.sync_api import sync_playwright
-
     from book_tools import missing_tool
     from browser_tools import launch_chromium
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         try:

@@ -16,12 +16,12 @@ import zipfile
 from urllib.parse import urlparse
 
 import pytest
-
 from browser_tools import CHART_CHECKS, serve
+
 from giants.toc import ROOT, toc_files
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from contact_sheet import write_contact_sheet  # noqa: E402
+from contact_sheet import write_contact_sheet
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "_build" / "screenshots"

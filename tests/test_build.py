@@ -5,9 +5,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from book_tools import myst_chapter
 from bs4 import BeautifulSoup
 
-from book_tools import myst_chapter
 from giants.toc import ROOT
 
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+from book_tools import myst_chapter
 from bs4 import BeautifulSoup
 
-from book_tools import myst_chapter
 from giants import checks, classroom, maps
 from giants.toc import ROOT, toc_files
 

@@ -233,9 +233,9 @@ def test_the_record_reaches_2026_with_sourced_recent_events():
 
 
 def test_each_event_date_is_consistent():
-    from giants import timeline
-
     import pandas as pd
+
+    from giants import timeline
 
     problems = []
     for row in timeline.events().itertuples():

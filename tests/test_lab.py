@@ -19,8 +19,8 @@ import time
 import urllib.request
 
 import pytest
-
 from book_tools import missing_tool
+
 from giants.toc import ROOT
 
 pytestmark = pytest.mark.browser

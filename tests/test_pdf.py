@@ -15,8 +15,8 @@ import sys
 
 import pytest
 import yaml
-
 from book_tools import missing_tool
+
 from giants.portable import Context, portable_markdown
 from giants.sphinx.charts import print_spec
 from giants.sphinx.print_edition import SCREEN_ACTIONS, paper_wording

@@ -2,10 +2,8 @@
 
 import subprocess
 import sys
-import textwrap
 
 import jupytext
-import pytest
 
 from giants.toc import ROOT
 

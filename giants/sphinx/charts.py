@@ -31,10 +31,9 @@ import re
 from pathlib import Path
 from typing import ClassVar
 
-from sphinx.util import logging
-
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
 
 from giants.charts import is_map
 

@@ -15,6 +15,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+
 class ClaimRegister(SphinxDirective):
     has_content = False
 

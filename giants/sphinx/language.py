@@ -23,9 +23,7 @@ VIETNAMESE_LETTER = re.compile(r"[đĐăĂơƠưƯĩĨũŨâÂêÊôÔ\u1EA0-\u1
 #: "Phú", "Lâm"): short, and letters only.
 SYLLABLE = re.compile(r"^[A-Za-zàáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]{1,6}$")
 #: English words that are also possible syllables, never taken as Vietnamese.
-ENGLISH = frozenset("""a an and as at be by for from in is it its of on or the to via was
-    with who what new one two but not are were has had his her
-    China US UN Asia Hanoi Saigon""".split())
+ENGLISH = frozenset(["a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "is", "it", "its", "of", "on", "or", "the", "to", "via", "was", "with", "who", "what", "new", "one", "two", "but", "not", "are", "were", "has", "had", "his", "her", "China", "US", "UN", "Asia", "Hanoi", "Saigon"])
 CHINESE = re.compile(r"[\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]+")
 
 

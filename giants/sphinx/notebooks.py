@@ -89,9 +89,10 @@ def write_notebooks(app, exception) -> None:
     """
     if exception or app.builder.name not in HTML_BUILDERS:
         return
+    import nbformat
+
     import giants.classroom
     import giants.portable
-    import nbformat
 
     url, branch = repository(app.config)
     bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
