@@ -33,6 +33,7 @@ def _fail(task: str, hint: str) -> None:
 
 # --- Assignment: measure the sea --------------------------------------------------------------
 
+
 def chosen_features(ids) -> None:
     task = "Task 1 (choose features)"
     if _pending(task, ids):
@@ -54,15 +55,22 @@ def distances_km(ids, distances, land) -> None:
     if set(distances.index) != set(ids):
         _fail(task, "give one distance per chosen feature, indexed by its id.")
     if (distances < 20).any():
-        _fail(task, "some distances are tiny: were they measured in degrees? Measure in a "
-                    "projected CRS or along the ellipsoid, in kilometres.")
+        _fail(
+            task,
+            "some distances are tiny: were they measured in degrees? Measure in a "
+            "projected CRS or along the ellipsoid, in kilometres.",
+        )
     chosen = maps.features().set_index("id").loc[list(distances.index)]
-    expected = pd.Series(maps.nearest_coast_km(gpd.GeoSeries(chosen.geometry, crs=4326), land, "Vietnam"),
-                         index=chosen.index)
+    expected = pd.Series(
+        maps.nearest_coast_km(gpd.GeoSeries(chosen.geometry, crs=4326), land, "Vietnam"), index=chosen.index
+    )
     off = ((distances - expected).abs() / expected).max()
     if off > 0.02:
-        _fail(task, f"a distance is {off:.0%} off an independent measurement: measure to Vietnam's "
-                    "coasts only (maps.coasts(land, 'Vietnam')), not to other land.")
+        _fail(
+            task,
+            f"a distance is {off:.0%} off an independent measurement: measure to Vietnam's "
+            "coasts only (maps.coasts(land, 'Vietnam')), not to other land.",
+        )
     _ok(task)
 
 
@@ -73,8 +81,11 @@ def count_inside(ids, count, zone) -> None:
     chosen = maps.features().set_index("id").loc[list(ids)]
     expected = int(chosen.within(zone).sum())
     if int(count) != expected:
-        _fail(task, "recount: a feature is inside if its point lies within the zone polygon "
-                    "(GeoSeries.within), whatever its distance to other coasts.")
+        _fail(
+            task,
+            "recount: a feature is inside if its point lies within the zone polygon "
+            "(GeoSeries.within), whatever its distance to other coasts.",
+        )
     _ok(task)
 
 
@@ -85,15 +96,22 @@ def zone_area_km2(area, land, nautical_miles) -> None:
     sea = maps.at_sea(maps.distance_zone(land, "Vietnam", nautical_miles=nautical_miles), land)
     expected = float(gpd.GeoSeries([sea], crs=4326).to_crs(maps.EQUAL_AREA).area.iloc[0] / 1e6)
     if area < 1000:
-        _fail(task, "the area is far too small: areas computed in degrees (EPSG:4326) are "
-                    "meaningless. Project to maps.EQUAL_AREA first, and divide m² by 1e6.")
+        _fail(
+            task,
+            "the area is far too small: areas computed in degrees (EPSG:4326) are "
+            "meaningless. Project to maps.EQUAL_AREA first, and divide m² by 1e6.",
+        )
     if abs(area - expected) / expected > 0.01:
-        _fail(task, "the area is more than 1% off an independent measurement: did you keep only "
-                    "the sea (maps.at_sea) and use the equal-area projection?")
+        _fail(
+            task,
+            "the area is more than 1% off an independent measurement: did you keep only "
+            "the sea (maps.at_sea) and use the equal-area projection?",
+        )
     _ok(task, f"({area:,.0f} km²)")
 
 
 # --- Assignment: chart a survey question ------------------------------------------------------
+
 
 def country_rows(country, rows) -> None:
     task = "Task 1 (the country's rows)"
@@ -104,8 +122,10 @@ def country_rows(country, rows) -> None:
         _fail(task, f"keep only the rows where country == {country!r}.")
     expected = table[table["country"] == country]
     if sorted(rows["edition"]) != sorted(expected["edition"]):
-        _fail(task, "the editions differ from the data: do not add or drop years (a missing "
-                    "year stays missing).")
+        _fail(
+            task,
+            "the editions differ from the data: do not add or drop years (a missing year stays missing).",
+        )
     _ok(task, f"({len(rows)} editions)")
 
 
@@ -139,6 +159,7 @@ def finished_chart(chart) -> None:
 
 # --- Assignment: test a claim -----------------------------------------------------------------
 
+
 def totals_by_year(totals) -> None:
     task = "Task 1 (total trade by partner and year)"
     if _pending(task, totals):
@@ -153,11 +174,17 @@ def totals_by_year(totals) -> None:
     common = totals.dropna().index
     part_years = set(trade_rows.partial_years(data.load("trade"))["year"])
     if part_years & set(totals.dropna(how="all").index):
-        _fail(task, "keep to full years: a year-to-date figure (status 'partial-year', months < 12) "
-                    "is not a year's trade.")
+        _fail(
+            task,
+            "keep to full years: a year-to-date figure (status 'partial-year', months < 12) "
+            "is not a year's trade.",
+        )
     if not set(common) <= set(expected.index):
-        _fail(task, "use only Vietnam's customs figures, and only years with both flows: never add "
-                    "a US Census or China Customs figure to a Vietnamese one.")
+        _fail(
+            task,
+            "use only Vietnam's customs figures, and only years with both flows: never add "
+            "a US Census or China Customs figure to a Vietnamese one.",
+        )
     diff = (totals.loc[common] - expected.loc[common]).abs().max().max()
     if diff > 0.05:
         _fail(task, "a total is off: add exports and imports of the same reporter and year.")

@@ -24,12 +24,14 @@ def strip_solutions(text: str) -> str:
     """The MyST text without any solution block; refuses text it cannot strip cleanly."""
     stripped = _GATED.sub("", _SOLUTION.sub("", text))
     if "{solution" in stripped:
-        raise ValueError("a solution block is not in the form strip_solutions knows "
-                         "(':::{solution}' … ':::' or a gated solution-start/solution-end pair)")
+        raise ValueError(
+            "a solution block is not in the form strip_solutions knows "
+            "(':::{solution}' … ':::' or a gated solution-start/solution-end pair)"
+        )
     return re.sub(r"\n{3,}", "\n\n", stripped)
 
 
-SETUP = '''\
+SETUP = """\
 # Setup: the book's helper package (giants) and data. When this notebook runs inside the
 # book's repository (make lab, Binder, a JupyterHub) there is nothing to do. Opened alone,
 # for example in Colab, it fetches the repository next to itself first.
@@ -49,11 +51,11 @@ if importlib.util.find_spec("giants") is None:
                 "or run the book on your own machine with `make lab`.") from None
     sys.path.insert(0, os.path.abspath("book-src"))
     print("Ready: using the book's code and data in ./book-src")
-'''
+"""
 
 #: The setup cell when the book's repository has no public address yet (repository.url is
 #: empty in _config.yml): nothing to fetch from, so it says where the notebook can run.
-SETUP_WITHOUT_REPOSITORY = '''\
+SETUP_WITHOUT_REPOSITORY = """\
 # Setup: this notebook needs the book's helper package (giants) and its data, which come with
 # the book's source folder and its offline bundle. Run it from there (`make lab`).
 import importlib.util
@@ -61,11 +63,12 @@ import importlib.util
 if importlib.util.find_spec("giants") is None:
     raise SystemExit("This notebook needs the book's helper package `giants` and its data: open it from "
                      "the book's folder (run `make lab` there), not on its own.")
-'''
+"""
 
 
-def notebook(md_text: str, *, repository: str, branch: str, student: bool, context=None,
-             docname: str = "") -> nbformat.NotebookNode:
+def notebook(
+    md_text: str, *, repository: str, branch: str, student: bool, context=None, docname: str = ""
+) -> nbformat.NotebookNode:
     """A chapter or assignment as an .ipynb for hubs and Colab, setup cell first.
 
     With a `context` (giants.portable.Context), markdown cells are rewritten as plain Markdown

@@ -32,11 +32,13 @@ def bundle(student: bool = False) -> Path:
                 zf.write(path, f"{folder}/{path.relative_to(html).as_posix()}")
         for path in sorted((ROOT / "data").glob("*")):
             zf.write(path, f"{folder}/data/{path.name}")
-        zf.writestr(f"{folder}/README.txt",
-                    "Vietnam between the giants, offline edition.\n\n"
-                    "Open index.html in a web browser: the book, its charts and maps work without a network.\n"
-                    "notebooks/ holds every chapter as a Jupyter notebook; data/ holds the datasets, and\n"
-                    "data/datapackage.json says where each came from and under which licence.\n")
+        zf.writestr(
+            f"{folder}/README.txt",
+            "Vietnam between the giants, offline edition.\n\n"
+            "Open index.html in a web browser: the book, its charts and maps work without a network.\n"
+            "notebooks/ holds every chapter as a Jupyter notebook; data/ holds the datasets, and\n"
+            "data/datapackage.json says where each came from and under which licence.\n",
+        )
     partial.replace(target)
     return target
 

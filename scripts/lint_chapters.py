@@ -128,7 +128,9 @@ def main(argv: list[str] | None = None) -> int:
         # ruff names each unformatted notebook (its report's layout changes between versions).
         for notebook in sorted({(ROOT / p).resolve() for p in NOTEBOOK.findall(style.stdout + style.stderr)}):
             if notebook in made:
-                print(f"{made[notebook].relative_to(ROOT)}: code cells not formatted (fix: {Path(__file__).name} --fix)")
+                print(
+                    f"{made[notebook].relative_to(ROOT)}: code cells not formatted (fix: {Path(__file__).name} --fix)"
+                )
                 failed = True
         if lint.returncode not in (0, 1) or style.returncode not in (0, 1):
             print(lint.stderr + style.stderr, file=sys.stderr)

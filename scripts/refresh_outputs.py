@@ -54,12 +54,15 @@ def write(path: Path, outputs: list[str]) -> None:
         options = match.group("yaml") or match.group("short") or ""
         if "expected_output" not in options:
             continue
-        kept = [line for line in re.split(r"\n(?=\S)", options.strip("\n"))
-                if not line.lstrip(":").startswith("expected_output")]
+        kept = [
+            line
+            for line in re.split(r"\n(?=\S)", options.strip("\n"))
+            if not line.lstrip(":").startswith("expected_output")
+        ]
         kept = [line.lstrip(":").replace(": ", ": ", 1) for line in kept]
         header = match.group(0).split("\n", 1)[0]
         block = "\n".join([*kept, as_yaml(outputs[done]).rstrip("\n")])
-        pieces += [text[last:match.start()], f"{header}\n---\n{block}\n---\n"]
+        pieces += [text[last : match.start()], f"{header}\n---\n{block}\n---\n"]
         last, done = match.end(), done + 1
     path.write_text("".join(pieces) + text[last:], encoding="utf-8")
 
@@ -69,8 +72,9 @@ def main() -> int:
     pairs = actual_outputs(path)
     changed = [(e, a) for e, a in pairs if e != a]
     for expected, actual in changed:
-        sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                                   "expected", "actual"))
+        sys.stdout.writelines(
+            difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "expected", "actual")
+        )
         print()
     print(f"{path.name}: {len(pairs)} checked cells, {len(changed)} differ")
     if write_back and changed:

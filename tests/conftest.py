@@ -62,8 +62,9 @@ def built_book() -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if BUILT_IN_THIS_RUN.exists() and BUILT_IN_THIS_RUN.read_text() == RUN_ID:
             return HTML
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py")],
-                                cwd=ROOT, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build.py")], cwd=ROOT, capture_output=True, text=True
+        )
         if result.returncode != 0:
             tail = "\n".join(result.stdout.splitlines()[-40:])
             pytest.fail(f"the book build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")

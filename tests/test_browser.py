@@ -86,8 +86,14 @@ def visit(browser, url: str, viewport: dict, screenshot):
     shoot_charts(page, screenshot.stem.rsplit("-", 1)[0], viewport["width"])
     problems = page.evaluate(CHART_CHECKS)
     context.close()
-    return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed,
-            "errors": errors, "problems": problems}
+    return {
+        "charts": expected,
+        "drawn": drawn,
+        "outside": outside,
+        "failed": failed,
+        "errors": errors,
+        "problems": problems,
+    }
 
 
 def shoot_charts(page, page_name: str, width: int) -> None:
@@ -97,7 +103,10 @@ def shoot_charts(page, page_name: str, width: int) -> None:
     views = page.locator(".giants-chart-view")
     for i in range(views.count()):
         view = views.nth(i)
-        chart_id = view.evaluate("(v, i) => (v.closest('figure') || {}).id || v.closest('.giants-chart').id || 'chart-' + (i + 1)", i)
+        chart_id = view.evaluate(
+            "(v, i) => (v.closest('figure') || {}).id || v.closest('.giants-chart').id || 'chart-' + (i + 1)",
+            i,
+        )
         if not view.evaluate("v => v.clientWidth > 0 && !!v.querySelector('svg.marks')"):
             continue  # folded inside a closed solution: the reader does not see it either
         chart = view.locator("xpath=ancestor::div[contains(@class,'giants-chart')][1]")
@@ -111,7 +120,12 @@ def shoot_charts(page, page_name: str, width: int) -> None:
             continue
         # The chart's own column, with a margin: at desktop width the sidebars would dwarf it.
         left = max(box["x"] - 8, 0)
-        clip = {"x": left, "y": top, "width": min(box["width"] + 16, size["width"] - left), "height": bottom - top}
+        clip = {
+            "x": left,
+            "y": top,
+            "width": min(box["width"] + 16, size["width"] - left),
+            "height": bottom - top,
+        }
         page.screenshot(path=str(CHART_SHOTS / f"{page_name}--{chart_id}--{width}.png"), clip=clip)
 
 
@@ -127,8 +141,9 @@ def test_page_renders_offline(browser, site, page_path, viewport):
     assert report["drawn"] == report["charts"]
     where = f"{page_path} at {VIEWPORTS[viewport]['width']} px"
     (SCREENSHOTS / "checks").mkdir(exist_ok=True)
-    (SCREENSHOTS / "checks" / f"{shot.stem.rsplit('-', 1)[0]}--{VIEWPORTS[viewport]['width']}.json").write_text(
-        json.dumps(report["problems"], indent=1))
+    (
+        SCREENSHOTS / "checks" / f"{shot.stem.rsplit('-', 1)[0]}--{VIEWPORTS[viewport]['width']}.json"
+    ).write_text(json.dumps(report["problems"], indent=1))
     write_contact_sheet(SCREENSHOTS)
     assert report["problems"] == [], f"charts on {where}: " + "; ".join(report["problems"])
 
@@ -137,12 +152,18 @@ def test_page_renders_offline(browser, site, page_path, viewport):
 #: frame, a title longer than its unpadded drawing, 26 unthinned labels on 700 px, a point
 #: drawn past the end of its scale, axis titles at 9 px.
 BAD_CHART = {
-    "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 700, "height": 100,
-    "autosize": {"type": "none"}, "title": "A title far too long for a drawing that does not grow to hold it " * 3,
+    "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+    "width": 700,
+    "height": 100,
+    "autosize": {"type": "none"},
+    "title": "A title far too long for a drawing that does not grow to hold it " * 3,
     "data": {"values": [{"x": chr(65 + i) * 6, "y": i} for i in range(26)] + [{"x": "A" * 6, "y": 60}]},
-    "mark": {"type": "point", "clip": False}, "config": {"axis": {"titleFontSize": 9}},
-    "encoding": {"x": {"field": "x", "type": "nominal", "axis": {"labelAngle": 0, "labelOverlap": False}},
-                 "y": {"field": "y", "type": "quantitative", "scale": {"domain": [0, 25]}}},
+    "mark": {"type": "point", "clip": False},
+    "config": {"axis": {"titleFontSize": 9}},
+    "encoding": {
+        "x": {"field": "x", "type": "nominal", "axis": {"labelAngle": 0, "labelOverlap": False}},
+        "y": {"field": "y", "type": "quantitative", "scale": {"domain": [0, 25]}},
+    },
 }
 
 
@@ -152,7 +173,8 @@ def test_the_chart_checks_catch_each_fault(browser, site):
     page = context.new_page()
     page.goto(site + "book/opinion-and-trade.html", wait_until="load")
     page.evaluate("() => window.giantsDrawAll().then(() => true)")  # loads vega-embed
-    page.evaluate("""spec => {
+    page.evaluate(
+        """spec => {
       const chart = document.createElement('div'); chart.className = 'giants-chart'; chart.id = 'broken';
       const view = document.createElement('div'); view.className = 'giants-chart-view'; chart.appendChild(view);
       document.querySelector('main').prepend(chart);
@@ -160,10 +182,18 @@ def test_the_chart_checks_catch_each_fault(browser, site):
         const svg = view.querySelector('svg.marks');  // unscaled, as charts in the book are drawn
         Object.assign(svg.style, {flex: 'none', maxWidth: 'none', width: svg.getAttribute('width') + 'px', height: 'auto'});
       });
-    }""", BAD_CHART)
+    }""",
+        BAD_CHART,
+    )
     problems = [p for p in page.evaluate(CHART_CHECKS) if p.startswith("broken:")]
     context.close()
-    for fault in ("not in a scroll frame", "runs outside the drawing", "below 11 px", "overlap", "outside its plot area"):
+    for fault in (
+        "not in a scroll frame",
+        "runs outside the drawing",
+        "below 11 px",
+        "overlap",
+        "outside its plot area",
+    ):
         assert any(fault in p for p in problems), f"no {fault!r} among {problems}"
 
 
@@ -207,14 +237,23 @@ def test_the_offline_bundle_opens_from_disk_with_charts_drawn(browser, built_boo
     page_url = (tmp_path / "vietnam-between-the-giants" / "book" / "opinion-and-trade.html").as_uri()
     outside = []
     context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
-                  else (outside.append(route.request.url), route.abort()))
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("file:", "data:", "blob:"))
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
     page = context.new_page()
     page.goto(page_url, wait_until="load")
     page.evaluate("() => window.giantsDrawAll().then(() => true)")
     page.wait_for_selector(".giants-chart-view svg.marks", timeout=15000)
     page.wait_for_timeout(1000)
-    charts, drawn = page.locator(".giants-chart-view").count(), page.locator(".giants-chart-view svg.marks").count()
+    charts, drawn = (
+        page.locator(".giants-chart-view").count(),
+        page.locator(".giants-chart-view svg.marks").count(),
+    )
     context.close()
     assert charts >= 4 and drawn == charts, f"{drawn} of {charts} charts drawn from disk"
     assert outside == [], f"the offline bundle tried the network: {outside}"
@@ -238,11 +277,14 @@ def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
         csv = page.evaluate("href => fetch(href).then(r => r.text())", links.nth(i).get_attribute("href"))
         header, *rows = csv.strip().split("\n")
         assert len(header.split(",")) >= 2 and len(rows) >= 4, csv[:200]
-    trade = page.evaluate("href => fetch(href).then(r => r.text())",
-                          page.locator("#fig-trade .chart-csv").get_attribute("href"))
+    trade = page.evaluate(
+        "href => fetch(href).then(r => r.text())", page.locator("#fig-trade .chart-csv").get_attribute("href")
+    )
     assert "usd_bn" in trade.split("\n")[0] and ",186," in trade  # 2025 imports from China
     cite = page.locator("#fig-trade .chart-cite").inner_text()
-    assert "Vietnam buys from China and sells to the United States" in cite and "opinion-and-trade.html" in cite
+    assert (
+        "Vietnam buys from China and sells to the United States" in cite and "opinion-and-trade.html" in cite
+    )
     context.close()
 
 

@@ -25,7 +25,9 @@ def test_every_chapter_is_an_executable_notebook(chapters):
 def test_no_committed_notebooks_or_orphan_chapters(chapters):
     """Chapters are .md only; a .md in book/ that the toc forgets would never be built."""
     assert not list((ROOT / "book").rglob("*.ipynb")), "commit chapters as MyST .md, not .ipynb"
-    orphans = sorted(p for p in set((ROOT / "book").rglob("*.md")) - set(chapters) if ".ipynb_checkpoints" not in p.parts)
+    orphans = sorted(
+        p for p in set((ROOT / "book").rglob("*.md")) - set(chapters) if ".ipynb_checkpoints" not in p.parts
+    )
     assert not orphans, f"chapters missing from _toc.yml: {[p.name for p in orphans]}"
 
 
@@ -54,11 +56,16 @@ def test_a_wrong_checked_number_fails_nbval(tmp_path):
     (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-rA", "--nbval-lax", "--nbval-current-env", "book/"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 1, result.stdout[-3000:]
     assert "PASSED book/right.md::Cell 0" in result.stdout, result.stdout[-3000:]
-    assert "FAILED book/wrong.md::Cell 0" in result.stdout and "mismatch" in result.stdout.lower(), result.stdout[-3000:]
+    assert "FAILED book/wrong.md::Cell 0" in result.stdout and "mismatch" in result.stdout.lower(), (
+        result.stdout[-3000:]
+    )
 
 
 def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path, monkeypatch):
@@ -67,8 +74,11 @@ def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path, monkeypatch
     import refresh_outputs
 
     chapter = tmp_path / "chapter.md"
-    chapter.write_text(CHAPTER.format(expected="5").replace(
-        ':expected_output: "5\\n"', "---\ntags: [hide-input]\nexpected_output: |\n  5\n---"))
+    chapter.write_text(
+        CHAPTER.format(expected="5").replace(
+            ':expected_output: "5\\n"', "---\ntags: [hide-input]\nexpected_output: |\n  5\n---"
+        )
+    )
     assert refresh_outputs.actual_outputs(chapter) == [("5\n", "4\n")]
     refresh_outputs.write(chapter, ["4\n"])
     text = chapter.read_text()

@@ -64,7 +64,8 @@ class VegaLiteRenderer:
         if not source:
             renderer.logger.warning(
                 "chart has no source line: finish it with giants.charts.finish(chart, source=…)",
-                subtype="chart", line=data.line,
+                subtype="chart",
+                line=data.line,
             )
         env = renderer.renderer.sphinx_env
         book = (env.config.project, env.config.copyright) if env is not None else ("", "")
@@ -81,10 +82,13 @@ def print_spec(spec: dict) -> dict:
     The title and takeaway move into the figure's caption (numbered, and listed with the
     figures), so the drawing does not repeat them.
     """
+
     def fix_width(node):
         if isinstance(node, dict):
-            return {key: (PRINT_WIDTH if key == "width" and value == "container" else fix_width(value))
-                    for key, value in node.items()}
+            return {
+                key: (PRINT_WIDTH if key == "width" and value == "container" else fix_width(value))
+                for key, value in node.items()
+            }
         if isinstance(node, list):
             return [fix_width(item) for item in node]
         return node
@@ -138,10 +142,12 @@ def chart_html(spec: dict, source: str, book: tuple[str, str] = ("", "")) -> str
     book_title, year = book
     # The CSV link is filled in by giants-charts.js from the chart's own data, so it holds
     # exactly what is drawn; the citation is text, so it survives printing.
-    reuse = (f'<p class="chart-reuse"><a class="chart-csv" download="{slug}.csv" href="#">'
-             f'Download the data (CSV)</a> <span class="chart-cite">Cite this chart: '
-             f'“{html.escape(title)}”, in <em>{html.escape(book_title)}</em> ({html.escape(str(year))})'
-             f'<span class="chart-cite-url"></span>.</span></p>')
+    reuse = (
+        f'<p class="chart-reuse"><a class="chart-csv" download="{slug}.csv" href="#">'
+        f'Download the data (CSV)</a> <span class="chart-cite">Cite this chart: '
+        f"“{html.escape(title)}”, in <em>{html.escape(book_title)}</em> ({html.escape(str(year))})"
+        f'<span class="chart-cite-url"></span>.</span></p>'
+    )
     return (
         f'<div class="{kind}">'
         f'<div class="{CHART_CLASS}-view"></div>'
@@ -192,11 +198,15 @@ def spec_file(payload: str) -> tuple[str, str]:
 def move_specs(body: str, write) -> str:
     """`body` with every inline chart spec replaced by a reference to its file; `write(name,
     text)` stores each file. The empty element keeps its class, so the script finds it."""
+
     def external(match: re.Match) -> str:
         name, text = spec_file(match.group(1))
         write(name, text)
-        return (f'<script type="application/json" class="{CHART_CLASS}-spec" '
-                f'data-file="{SPEC_DIR}/{name}"></script>')
+        return (
+            f'<script type="application/json" class="{CHART_CLASS}-spec" '
+            f'data-file="{SPEC_DIR}/{name}"></script>'
+        )
+
     return INLINE_SPEC.sub(external, body)
 
 
@@ -212,6 +222,7 @@ def move_specs_to_files(app, pagename, templatename, context, doctree) -> None:
         if not path.exists():  # named by content: an existing file already holds this text
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+
     context["body"] = move_specs(context["body"], write)
 
 
