@@ -80,12 +80,15 @@ def write_back(notebook: Path, chapter: Path) -> None:
     text = chapter.read_text(encoding="utf-8")
     before = [c.source for c in jupytext.read(chapter).cells if c.cell_type == "code"]
     after = [c.source for c in nbformat.read(notebook, as_version=4).cells if c.cell_type == "code"]
-    position = 0
-    for old, new in zip(before, after, strict=True):
-        at = text.index(old, position)
+    # Each cell's source is looked for after its own fence, never in the prose before it.
+    fences = [m.start() for m in re.finditer(r"^```\{code-cell\}", text, flags=re.MULTILINE)]
+    assert len(fences) == len(before), f"{chapter}: {len(fences)} fences for {len(before)} code cells"
+    shift = 0
+    for fence, old, new in zip(fences, before, after, strict=True):
+        at = text.index(old, fence + shift)
         if old != new:
             text = text[:at] + new + text[at + len(old) :]
-        position = at + len(new)
+            shift += len(new) - len(old)
     chapter.write_text(text, encoding="utf-8")
 
 
