@@ -68,7 +68,9 @@ class VegaLiteRenderer:
                 line=data.line,
             )
         env = renderer.renderer.sphinx_env
-        book = (env.config.project, env.config.copyright) if env is not None else ("", "")
+        # The citation names the release (_config.yml, written by make release) after the year.
+        cite_year = ", version ".join(filter(None, [env.config.copyright, env.config.release])) if env else ""
+        book = (env.config.project, cite_year) if env is not None else ("", "")
         web = addnodes.only(expr="html")
         web += nodes.raw("", chart_html(spec, source, book), format="html")
         paper = addnodes.only(expr="latex")
