@@ -70,7 +70,8 @@ class VegaLiteRenderer:
         env = renderer.renderer.sphinx_env
         # The citation names the release (_config.yml, written by make release) after the year.
         cite_year = ", version ".join(filter(None, [env.config.copyright, env.config.release])) if env else ""
-        book = (env.config.project, cite_year) if env is not None else ("", "")
+        # Jupyter Book passes the book's title as html_title; Sphinx's `project` stays unset.
+        book = (env.config.html_title or env.config.project, cite_year) if env is not None else ("", "")
         web = addnodes.only(expr="html")
         web += nodes.raw("", chart_html(spec, source, book), format="html")
         paper = addnodes.only(expr="latex")
