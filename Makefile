@@ -15,6 +15,10 @@
 #   make other-python  build and run nbval under a second Python (3.11-3.13) if one is installed
 #   make clean   remove the build (keeps the virtual environment); distclean removes both
 #   make lock    re-resolve constraints.txt (for 3.11-3.13 at once) after changing a pin in requirements*.txt
+#   make lint    the pre-commit hooks on every file: ruff (code and chapters), codespell, YAML/JSON/TOML, workflows
+#   make linkcheck  build the book and check every external link in it (weekly in CI)
+#   make drift   install the newest releases of the requirements (no pins, no constraints) and run make check
+#   make release VERSION=x.y.z  bump CITATION.cff, .zenodo.json, _config.yml and CHANGELOG.md together
 # Choose the interpreter with PYTHON=, for example: make book PYTHON=python3.13
 
 PYTHON ?= python3
@@ -30,6 +34,7 @@ TEX_DEPS     := $(VENV)/.tex-deps
 UV_VERSION   := 0.13.9
 LIGHTHOUSE_VERSION := 12.8.2
 LIGHTHOUSE := $(VENV)/lighthouse/node_modules/.bin/lighthouse
+LINKCHECKER_VERSION := 10.6.0
 # Tests run on every core, each test file (and each chapter's notebook) whole on one worker,
 # longest first (the order tests/conftest.py gives them, not pytest-xdist's by count). One
 # worker more than there are cores: browser, JupyterLab and build tests spend part of their
@@ -64,6 +69,7 @@ $(BOOK_DEPS): requirements.txt constraints.txt pyproject.toml | $(BIN)/python
 
 $(CHECK_DEPS): $(BOOK_DEPS) requirements-test.txt
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
 # System packages: only `make test`, `make pdf`, `make bench` and `make audit` install these.
@@ -83,6 +89,7 @@ book: python-version $(BOOK_DEPS)
 	$(BIN)/python scripts/build.py
 
 check: python-version $(CHECK_DEPS)
+	$(MAKE) --no-print-directory lint
 	$(PYTEST) $(CHECK_TESTS)
 
 test: python-version $(CHECK_DEPS) $(LAB_DEPS) $(BROWSER_DEPS) $(TEX_DEPS)
@@ -169,3 +176,42 @@ lock: python-version | $(BIN)/python
 	  --custom-compile-command "make lock" -o constraints.txt \
 	  _build/lock/requirements.txt _build/lock/requirements-test.txt _build/lock/requirements-lab.txt
 	@echo "constraints.txt updated: $$(grep -c '^[a-z]' constraints.txt) pins for Python $(SUPPORTED_PYTHONS)"
+
+# Maintainers' tools (requirements-dev.txt): pre-commit and the linters its hooks run.
+$(CHECK_DEPS): requirements-dev.txt
+
+.PHONY: lint linkcheck drift release
+
+# The hooks run the venv's tools (repo: local in .pre-commit-config.yaml), so its bin/ leads PATH.
+lint: python-version $(CHECK_DEPS)
+	PATH="$(abspath $(BIN)):$$PATH" $(BIN)/pre-commit run --all-files --show-diff-on-failure
+
+# Every external link in the built book, checked from here (linkchecker pinned); fails with
+# the list of broken ones. Internal links are checked offline by tests/test_maintenance.py.
+linkcheck: python-version $(BOOK_DEPS)
+	$(BIN)/python -m pip install --quiet "linkchecker==$(LINKCHECKER_VERSION)"
+	$(BIN)/python scripts/build.py
+	$(BIN)/linkchecker --config scripts/linkcheckerrc _build/html/index.html
+
+# Drift: the newest release of every package requirements.txt and requirements-test.txt name
+# (their exact pins and constraints.txt dropped; jupyter-book kept below 2), then make check,
+# so a breaking release shows before `make lock` brings it in. The lint tools stay pinned.
+drift: python-version | $(BIN)/python
+	rm -rf _build/drift && mkdir -p _build/drift
+	for file in requirements.txt requirements-test.txt; do \
+	  sed -E '/^-c /d; s/^jupyter-book==.*/jupyter-book<2/; s/^([A-Za-z0-9_.-]+)==.*/\1/' $$file > _build/drift/$$file; done
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --upgrade --upgrade-strategy eager \
+	  -r _build/drift/requirements.txt -r _build/drift/requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -c "import matplotlib.pyplot"
+	$(BIN)/python -m pip freeze --exclude-editable > _build/drift/installed.txt
+	@echo "Installed (newest releases): _build/drift/installed.txt"
+	@touch $(BOOK_DEPS) $(CHECK_DEPS)
+	$(MAKE) --no-print-directory check
+
+# A release: VERSION=x.y.z (semver, above the current one) written to CITATION.cff,
+# .zenodo.json, _config.yml and CHANGELOG.md together, or nothing written at all.
+release: python-version | $(BIN)/python
+	@test -n "$(VERSION)" || { echo "usage: make release VERSION=x.y.z" >&2; exit 2; }
+	$(BIN)/python scripts/release.py "$(VERSION)"

@@ -21,8 +21,10 @@ def check_setup() -> None:
 
     from giants import data
 
-    print(f"Python {platform.python_version()}, pandas {pandas.__version__}, "
-          f"geopandas {geopandas.__version__}, Altair {altair.__version__}")
+    print(
+        f"Python {platform.python_version()}, pandas {pandas.__version__}, "
+        f"geopandas {geopandas.__version__}, Altair {altair.__version__}"
+    )
     names = [r["name"] for r in data.package()["resources"]]
     for name in names:
         data.load(name)

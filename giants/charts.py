@@ -12,32 +12,36 @@ from __future__ import annotations
 
 import re
 import textwrap
+from typing import TYPE_CHECKING
 
 import altair as alt
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: One fixed colour per actor, from the Okabe–Ito palette, which stays distinguishable
 #: under the common forms of colour blindness (Okabe & Ito 2008). China and Vietnam, the
 #: pair every chart contrasts, get the two hues furthest apart for red–green deficiency.
 ACTOR_COLOURS = {
-    "China": "#D55E00",          # vermillion
-    "Vietnam": "#009E73",        # bluish green
+    "China": "#D55E00",  # vermilion
+    "Vietnam": "#009E73",  # bluish green
     "United States": "#0072B2",  # blue
-    "Philippines": "#CC79A7",    # reddish purple
-    "Malaysia": "#E69F00",       # orange
-    "Taiwan": "#56B4E9",         # sky blue
-    "Brunei": "#F0E442",         # yellow
-    "ASEAN": "#000000",          # black
+    "Philippines": "#CC79A7",  # reddish purple
+    "Malaysia": "#E69F00",  # orange
+    "Taiwan": "#56B4E9",  # sky blue
+    "Brunei": "#F0E442",  # yellow
+    "ASEAN": "#000000",  # black
 }
 #: For everything that is no actor of the story (other countries, unclaimed features).
 NEUTRAL = "#BBBBBB"
 #: Event categories take colours from Paul Tol's colour-blind-safe "muted" scheme (Tol 2021),
 #: chosen to stay clear of the actor colours above.
 CATEGORY_COLOURS = {
-    "war": "#882255",        # wine
+    "war": "#882255",  # wine
     "diplomacy": "#332288",  # indigo
-    "economy": "#DDCC77",    # sand
-    "sea": "#44AA99",        # teal
-    "domestic": "#999933",   # olive
+    "economy": "#DDCC77",  # sand
+    "sea": "#44AA99",  # teal
+    "domestic": "#999933",  # olive
 }
 #: Series that are neither actors nor event categories (scenarios, model runs), in order.
 SERIES_COLOURS = ["#CC6677", "#117733", "#88CCEE", "#AA4499", "#44AA99"]
@@ -85,9 +89,16 @@ def actor_scale(actors) -> alt.Scale:
 def book_theme() -> alt.theme.ThemeConfig:
     """Type, sizes and palette shared by every chart in the book."""
     axis = {
-        "labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 12,
-        "titleFontWeight": "normal", "labelColor": "#333333", "titleColor": "#333333",
-        "gridColor": "#E5E5E5", "domainColor": "#888888", "tickColor": "#888888",
+        "labelFont": FONT,
+        "titleFont": FONT,
+        "labelFontSize": 12,
+        "titleFontSize": 12,
+        "titleFontWeight": "normal",
+        "labelColor": "#333333",
+        "titleColor": "#333333",
+        "gridColor": "#E5E5E5",
+        "domainColor": "#888888",
+        "tickColor": "#888888",
         # Where Vega thins labels that would overlap, it tests the glyphs' boxes with no gap;
         # years turned on their side at phone width then touched. 4 px between labels, at least.
         "labelSeparation": 4,
@@ -97,17 +108,30 @@ def book_theme() -> alt.theme.ThemeConfig:
             "font": FONT,
             "background": "white",
             "view": {"continuousWidth": 560, "continuousHeight": 320, "stroke": None},
-            "title": {"font": FONT, "fontSize": 16, "fontWeight": 600, "anchor": "start",
-                      "subtitleFont": FONT, "subtitleFontSize": 13, "subtitleColor": "#444444",
-                      "offset": 12},
+            "title": {
+                "font": FONT,
+                "fontSize": 16,
+                "fontWeight": 600,
+                "anchor": "start",
+                "subtitleFont": FONT,
+                "subtitleFontSize": 13,
+                "subtitleColor": "#444444",
+                "offset": 12,
+            },
             "axis": axis,
             # Years on a band axis (bar charts by year) overprint each other on a phone; Vega
             # drops every other label until none overlap, as it already does on other axes.
             "axisBand": {"labelOverlap": "parity"},
             # The same for years on a point scale (lines over year:O).
             "axisPoint": {"labelOverlap": "parity"},
-            "legend": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12,
-                       "titleFontSize": 12, "orient": "top", "direction": "horizontal"},
+            "legend": {
+                "labelFont": FONT,
+                "titleFont": FONT,
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "orient": "top",
+                "direction": "horizontal",
+            },
             "header": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 12},
             "range": {"category": list(ACTOR_COLOURS.values())},
             "text": {"font": FONT, "fontSize": 12},
@@ -239,9 +263,10 @@ def check_source_states_end(spec: dict, source: str) -> None:
     if end is None:
         return
     if not re.search(rf"(?<!\d){re.escape(year_words(end))}(?!\d)", source):
-        raise ValueError(f"the source line must state the year the chart's data run to ({year_words(end)}); "
-                         f"it reads: {source!r}")
-
+        raise ValueError(
+            f"the source line must state the year the chart's data run to ({year_words(end)}); "
+            f"it reads: {source!r}"
+        )
 
 
 #: How directly a survey figure was read (the `provenance` column of the survey tables), and the
@@ -258,16 +283,27 @@ RING = "M-1,0A1,1,0,1,1,1,0A1,1,0,1,1,-1,0ZM-0.6,0A0.6,0.6,0,1,0,0.6,0A0.6,0.6,0
 
 
 def _provenance_labels() -> str:
-    return " : ".join(f"datum.value === '{k}' ? '{v}'" for k, v in PROVENANCE_LABELS.items()) + " : datum.value"
+    return (
+        " : ".join(f"datum.value === '{k}' ? '{v}'" for k, v in PROVENANCE_LABELS.items()) + " : datum.value"
+    )
 
 
 def provenance_shape(field: str = "provenance", *, title: str | None = "Figure read in") -> alt.Shape:
     """A shape encoding for points (use `mark_point(filled=True)`): news-sourced figures filled
     circles, secondary and unconfirmed ones hollow rings, with a legend naming each kind."""
     kinds = list(PROVENANCE_LABELS)
-    return alt.Shape(f"{field}:N", title=title, scale=alt.Scale(domain=kinds, range=["circle", RING, RING]),
-                     legend=alt.Legend(labelExpr=_provenance_labels(), orient="bottom", direction="vertical",
-                                       symbolFillColor="#333333", labelLimit=0))
+    return alt.Shape(
+        f"{field}:N",
+        title=title,
+        scale=alt.Scale(domain=kinds, range=["circle", RING, RING]),
+        legend=alt.Legend(
+            labelExpr=_provenance_labels(),
+            orient="bottom",
+            direction="vertical",
+            symbolFillColor="#333333",
+            labelLimit=0,
+        ),
+    )
 
 
 def provenance_fill(field: str = "provenance") -> alt.FillOpacity:
@@ -275,8 +311,11 @@ def provenance_fill(field: str = "provenance") -> alt.FillOpacity:
     secondary and unconfirmed ones hollow. Vega-Lite draws no legend for fill opacity, so the
     chart's subtitle or caption must say what a hollow bar means."""
     # An explicit ordinal scale: a nominal opacity scale would otherwise interpolate the range.
-    return alt.FillOpacity(f"{field}:N", legend=None,
-                           scale=alt.Scale(type="ordinal", domain=list(PROVENANCE_LABELS), range=[1, 0, 0]))
+    return alt.FillOpacity(
+        f"{field}:N",
+        legend=None,
+        scale=alt.Scale(type="ordinal", domain=list(PROVENANCE_LABELS), range=[1, 0, 0]),
+    )
 
 
 #: Vietnam's partnership ladder, lowest rung first (the order of the `level` column's values in
@@ -284,7 +323,7 @@ def provenance_fill(field: str = "provenance") -> alt.FillOpacity:
 LADDER = ["comprehensive", "strategic", "comprehensive strategic"]
 
 
-def ladder_by_year(partnerships, years) -> "pd.DataFrame":
+def ladder_by_year(partnerships, years) -> pd.DataFrame:
     """How many countries stood on each rung at the end of each year: one row per year and rung.
 
     A country counts once, on the highest rung it had reached by 31 December; a date known only
@@ -292,8 +331,9 @@ def ladder_by_year(partnerships, years) -> "pd.DataFrame":
     """
     import pandas as pd
 
-    table = partnerships.assign(rank=partnerships["level"].map(LADDER.index),
-                                since=partnerships["date"].str[:4].astype(int))
+    table = partnerships.assign(
+        rank=partnerships["level"].map(LADDER.index), since=partnerships["date"].str[:4].astype(int)
+    )
     rows = []
     for year in years:
         reached = table[table["since"] <= year]
@@ -303,8 +343,9 @@ def ladder_by_year(partnerships, years) -> "pd.DataFrame":
     return pd.DataFrame(rows)
 
 
-def ladder_chart(counts, marks, *, levels=None, title: str, subtitle: str, source: str,
-                 alt_text: str) -> alt.LayerChart:
+def ladder_chart(
+    counts, marks, *, levels=None, title: str, subtitle: str, source: str, alt_text: str
+) -> alt.LayerChart:
     """A step chart of partners per rung by year (`counts` from `ladder_by_year`), with a dot and
     a label for each country in `marks` (rows with year, level, partners, label) where it climbed."""
     levels = levels or LADDER[::-1]
@@ -312,12 +353,14 @@ def ladder_chart(counts, marks, *, levels=None, title: str, subtitle: str, sourc
     colour = alt.Color("level:N", title="Rung", scale=series_scale(levels), sort=levels)
     x = alt.X("year:Q", title=None, axis=alt.Axis(format="d", tickMinStep=5))
     y = alt.Y("partners:Q", title="Countries on the rung")
-    steps = alt.Chart(counts).mark_line(interpolate="step-after", strokeWidth=2.5).encode(
-        x=x, y=y, color=colour, tooltip=["year:Q", "level:N", "partners:Q"])
+    steps = (
+        alt.Chart(counts)
+        .mark_line(interpolate="step-after", strokeWidth=2.5)
+        .encode(x=x, y=y, color=colour, tooltip=["year:Q", "level:N", "partners:Q"])
+    )
     dots = alt.Chart(marks).mark_point(filled=True, size=60).encode(x=x, y=y, color=colour)
     labels = alt.Chart(marks).mark_text(align="right", dx=-6, dy=-8).encode(x=x, y=y, text="label:N")
-    chart = alt.layer(steps, dots, labels).properties(
-        title=alt.Title(title, subtitle=subtitle), height=300)
+    chart = alt.layer(steps, dots, labels).properties(title=alt.Title(title, subtitle=subtitle), height=300)
     return finish(chart, source=source, alt_text=alt_text)
 
 
@@ -328,13 +371,23 @@ def share_bars(shares, *, title: str, subtitle: str, source: str, alt_text: str)
     `shares` has columns period, supplier, share_pct, provenance and period_end (for the source line).
     """
     suppliers = list(dict.fromkeys(shares["supplier"]))
-    chart = alt.Chart(shares).mark_bar(stroke="#333333", strokeWidth=1).encode(
-        y=alt.Y("period:N", title=None, sort=list(dict.fromkeys(shares["period"]))),
-        x=alt.X("share_pct:Q", title="Share of Vietnam's arms imports (%)", scale=alt.Scale(domain=[0, 100])),
-        yOffset=alt.YOffset("supplier:N", sort=suppliers),
-        color=alt.Color("supplier:N", title="Supplier", scale=series_scale(suppliers), sort=suppliers),
-        fillOpacity=alt.FillOpacity("provenance:N", legend=None,
-                                    scale=alt.Scale(type="ordinal", domain=["news", "secondary"], range=[1, 0.15])),
-        tooltip=["period:N", "supplier:N", "share_pct:Q", "provenance:N"],
-    ).properties(title=alt.Title(title, subtitle=subtitle), height=alt.Step(16))
+    chart = (
+        alt.Chart(shares)
+        .mark_bar(stroke="#333333", strokeWidth=1)
+        .encode(
+            y=alt.Y("period:N", title=None, sort=list(dict.fromkeys(shares["period"]))),
+            x=alt.X(
+                "share_pct:Q", title="Share of Vietnam's arms imports (%)", scale=alt.Scale(domain=[0, 100])
+            ),
+            yOffset=alt.YOffset("supplier:N", sort=suppliers),
+            color=alt.Color("supplier:N", title="Supplier", scale=series_scale(suppliers), sort=suppliers),
+            fillOpacity=alt.FillOpacity(
+                "provenance:N",
+                legend=None,
+                scale=alt.Scale(type="ordinal", domain=["news", "secondary"], range=[1, 0.15]),
+            ),
+            tooltip=["period:N", "supplier:N", "share_pct:Q", "provenance:N"],
+        )
+        .properties(title=alt.Title(title, subtitle=subtitle), height=alt.Step(16))
+    )
     return finish(chart, source=source, alt_text=alt_text)

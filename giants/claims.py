@@ -68,12 +68,20 @@ def claim_checks(text: str, docname: str = "") -> list[ClaimCheck]:
         pieces = _PART.split(match.group("body"))
         parts = {pieces[i]: pieces[i + 1].strip() for i in range(1, len(pieces) - 1, 2)}
         claim, evidence = parts.get("The claim", ""), parts.get("The evidence", "")
-        found.append(ClaimCheck(
-            docname=docname, name=options.get("name", ""), verdict=match.group("verdict").lower(),
-            classes=options.get("class", "").split(), claim=claim, evidence=evidence,
-            conclusion=parts.get("Verdict", ""), line=text.count("\n", 0, match.start()) + 1,
-            claim_keys=_keys(claim), evidence_keys=_keys(evidence),
-        ))
+        found.append(
+            ClaimCheck(
+                docname=docname,
+                name=options.get("name", ""),
+                verdict=match.group("verdict").lower(),
+                classes=options.get("class", "").split(),
+                claim=claim,
+                evidence=evidence,
+                conclusion=parts.get("Verdict", ""),
+                line=text.count("\n", 0, match.start()) + 1,
+                claim_keys=_keys(claim),
+                evidence_keys=_keys(evidence),
+            )
+        )
     return found
 
 
@@ -84,5 +92,8 @@ def _keys(text: str) -> list[str]:
 
 def register(paths: dict[str, Path]) -> list[ClaimCheck]:
     """Every claim check in the given chapters ({docname: path}), in book order."""
-    return [check for docname, path in paths.items()
-            for check in claim_checks(Path(path).read_text(encoding="utf-8"), docname)]
+    return [
+        check
+        for docname, path in paths.items()
+        for check in claim_checks(Path(path).read_text(encoding="utf-8"), docname)
+    ]

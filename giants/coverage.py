@@ -38,8 +38,20 @@ import pandas as pd
 
 from giants import data
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 #: The datasets that make up the book's record of events (the timeline); the rest is evidence.
 RECORD = ("events", "eras")
 
@@ -139,7 +151,9 @@ def _read(table: pd.DataFrame, field: str, schema: dict) -> list[When]:
                 continue
             if pd.isna(m) and not pd.isna(c) and int(c) < 12:
                 m = c
-            found.append(When(int(y), None if pd.isna(m) else int(m), None if pd.isna(m) or pd.isna(d) else int(d)))
+            found.append(
+                When(int(y), None if pd.isna(m) else int(m), None if pd.isna(m) or pd.isna(d) else int(d))
+            )
         return found
     values = [v for v in column if not pd.isna(v)]
     if kind in ("integer", "year"):
@@ -171,13 +185,17 @@ def problems(name: str, data_dir: Path | None = None) -> list[str]:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", last_checked):
         out.append(f"{name}: last_checked {last_checked!r} is not a date written YYYY-MM-DD")
     elif last_checked < res.get("retrieved", ""):
-        out.append(f"{name}: last_checked {last_checked} is before the data were retrieved "
-                   f"({res['retrieved']}); a check comes after the retrieval")
+        out.append(
+            f"{name}: last_checked {last_checked} is before the data were retrieved "
+            f"({res['retrieved']}); a check comes after the retrieval"
+        )
     found = computed(name, data_dir)
     if found is None:
         if temporal.get("start") or temporal.get("end"):
-            out.append(f"{name}: declares {temporal.get('start')} to {temporal.get('end')} "
-                       "but no dated fields to check it against")
+            out.append(
+                f"{name}: declares {temporal.get('start')} to {temporal.get('end')} "
+                "but no dated fields to check it against"
+            )
         if not temporal.get("note"):
             out.append(f"{name}: an undated dataset must say in temporal.note why it has no dates")
         return out
@@ -191,11 +209,15 @@ def problems(name: str, data_dir: Path | None = None) -> list[str]:
             continue
         later = said_when.last > found_when.last if end == "end" else said_when.first < found_when.first
         if later:
-            out.append(f"{name}: declared {end} {said} claims more than the data hold "
-                       f"(their {word} date is {found[end]})")
+            out.append(
+                f"{name}: declared {end} {said} claims more than the data hold "
+                f"(their {word} date is {found[end]})"
+            )
         else:
-            out.append(f"{name}: the data's {word} date {found[end]} falls outside the declared "
-                       f"coverage ({end} {said})")
+            out.append(
+                f"{name}: the data's {word} date {found[end]} falls outside the declared "
+                f"coverage ({end} {said})"
+            )
     return out
 
 
@@ -210,8 +232,13 @@ def period(name: str, data_dir: Path | None = None) -> str:
 def table(data_dir: Path | None = None) -> pd.DataFrame:
     """One row per dataset: its file, what it holds, the period it covers and its last check."""
     return pd.DataFrame(
-        {"dataset": f"data/{r['path']}", "what it holds": r["title"], "covers": period(r["name"], data_dir),
-         "dated by": ", ".join(r["temporal"].get("fields", [])) or "-", "last checked": r["last_checked"]}
+        {
+            "dataset": f"data/{r['path']}",
+            "what it holds": r["title"],
+            "covers": period(r["name"], data_dir),
+            "dated by": ", ".join(r["temporal"].get("fields", [])) or "-",
+            "last checked": r["last_checked"],
+        }
         for r in data.package(data_dir)["resources"]
     )
 
@@ -236,8 +263,12 @@ def record_span(data_dir: Path | None = None) -> tuple[When, When]:
 
 def evidence_end(data_dir: Path | None = None) -> When:
     """The newest date of any dataset outside the record of events."""
-    return newest(d for r in data.package(data_dir)["resources"] if r["name"] not in RECORD
-                  for d in dates(r["name"], data_dir))
+    return newest(
+        d
+        for r in data.package(data_dir)["resources"]
+        if r["name"] not in RECORD
+        for d in dates(r["name"], data_dir)
+    )
 
 
 def last_checked(data_dir: Path | None = None) -> str:
@@ -249,8 +280,10 @@ def statement(updated: str, data_dir: Path | None = None) -> str:
     """The introduction's coverage sentence, as the data would have it."""
     first, last = record_span(data_dir)
     day = pd.Timestamp(updated)
-    return (f"the record from {first.words()} to {last.words()} and evidence dated up to "
-            f"{evidence_end(data_dir).words()}; it was last updated on {day.day} {MONTHS[day.month - 1]} {day.year}")
+    return (
+        f"the record from {first.words()} to {last.words()} and evidence dated up to "
+        f"{evidence_end(data_dir).words()}; it was last updated on {day.day} {MONTHS[day.month - 1]} {day.year}"
+    )
 
 
 def write(data_dir: Path | None = None) -> list[str]:
@@ -270,8 +303,10 @@ def write(data_dir: Path | None = None) -> list[str]:
         for key, value in found.items():
             block = re.sub(rf'("temporal": \{{[^}}]*?"{key}": )"[^"]*"', rf'\g<1>"{value}"', block, count=1)
         text = text[:start] + block + text[stop:]
-        changed.append(f"{res['name']}: {res['temporal'].get('start')} to {res['temporal'].get('end')}"
-                       f" -> {found['start']} to {found['end']}")
+        changed.append(
+            f"{res['name']}: {res['temporal'].get('start')} to {res['temporal'].get('end')}"
+            f" -> {found['start']} to {found['end']}"
+        )
     path.write_text(text, encoding="utf-8")
     data._read_package.cache_clear()
     return changed
@@ -285,8 +320,10 @@ def main(argv: list[str]) -> int:
     for res in data.package()["resources"]:
         found = computed(res["name"])
         said = res.get("temporal", {})
-        print(f"{res['name']:18} declared {said.get('start', '-')} to {said.get('end', '-'):12} "
-              f"data {found['start'] + ' to ' + found['end'] if found else 'undated'}")
+        print(
+            f"{res['name']:18} declared {said.get('start', '-')} to {said.get('end', '-'):12} "
+            f"data {found['start'] + ' to ' + found['end'] if found else 'undated'}"
+        )
         for line in problems(res["name"]):
             print("  !", line)
             bad += 1
@@ -298,6 +335,7 @@ if __name__ == "__main__":
 
 
 # --- What changed since the first edition ------------------------------------------------------
+
 
 def _strip_myst(text: str) -> str:
     """A box's claim as plain text: roles and their citations dropped, whitespace collapsed."""
@@ -311,10 +349,18 @@ def current_claims(root: Path | None = None) -> pd.DataFrame:
     from giants.toc import ROOT, toc_files
 
     book = Path(root or ROOT) / "book"
-    paths = {path.relative_to(book).with_suffix("").as_posix(): path
-             for path in toc_files(root or ROOT) if path.exists()}
-    return pd.DataFrame([{"chapter": c.docname, "name": c.name, "claim": _strip_myst(c.claim), "verdict": c.verdict}
-                         for c in register(paths)], columns=["chapter", "name", "claim", "verdict"])
+    paths = {
+        path.relative_to(book).with_suffix("").as_posix(): path
+        for path in toc_files(root or ROOT)
+        if path.exists()
+    }
+    return pd.DataFrame(
+        [
+            {"chapter": c.docname, "name": c.name, "claim": _strip_myst(c.claim), "verdict": c.verdict}
+            for c in register(paths)
+        ],
+        columns=["chapter", "name", "claim", "verdict"],
+    )
 
 
 def verdict_changes(data_dir: Path | None = None, root: Path | None = None) -> pd.DataFrame:
@@ -328,15 +374,39 @@ def verdict_changes(data_dir: Path | None = None, root: Path | None = None) -> p
     rows = []
     for name, box in now.iterrows():
         if name not in then.index:
-            rows.append({"chapter": box["chapter"], "name": name, "claim": box["claim"], "then": "",
-                         "now": box["verdict"], "change": "new"})
+            rows.append(
+                {
+                    "chapter": box["chapter"],
+                    "name": name,
+                    "claim": box["claim"],
+                    "then": "",
+                    "now": box["verdict"],
+                    "change": "new",
+                }
+            )
         elif then.loc[name, "verdict"] != box["verdict"]:
-            rows.append({"chapter": box["chapter"], "name": name, "claim": then.loc[name, "claim"],
-                         "then": then.loc[name, "verdict"], "now": box["verdict"], "change": "verdict changed"})
+            rows.append(
+                {
+                    "chapter": box["chapter"],
+                    "name": name,
+                    "claim": then.loc[name, "claim"],
+                    "then": then.loc[name, "verdict"],
+                    "now": box["verdict"],
+                    "change": "verdict changed",
+                }
+            )
     for name, box in then.iterrows():
         if name not in now.index:
-            rows.append({"chapter": box["chapter"], "name": name, "claim": box["claim"], "then": box["verdict"],
-                         "now": "", "change": "removed"})
+            rows.append(
+                {
+                    "chapter": box["chapter"],
+                    "name": name,
+                    "claim": box["claim"],
+                    "then": box["verdict"],
+                    "now": "",
+                    "change": "removed",
+                }
+            )
     return pd.DataFrame(rows, columns=["chapter", "name", "claim", "then", "now", "change"])
 
 
@@ -360,10 +430,19 @@ def dataset_changes(data_dir: Path | None = None) -> pd.DataFrame:
             continue
         now, before = _rows_now(res, data_dir), then.pop(res["path"], None)
         change = "new" if before is None else ("same count" if now == before else f"{now - before:+d}")
-        rows.append({"file": f"data/{res['path']}", "then": before, "now": now, "change": change,
-                     "covers now": period(res["name"], data_dir)})
-    rows += [{"file": f"data/{file}", "then": count, "now": None, "change": "removed", "covers now": ""}
-             for file, count in then.items()]
+        rows.append(
+            {
+                "file": f"data/{res['path']}",
+                "then": before,
+                "now": now,
+                "change": change,
+                "covers now": period(res["name"], data_dir),
+            }
+        )
+    rows += [
+        {"file": f"data/{file}", "then": count, "now": None, "change": "removed", "covers now": ""}
+        for file, count in then.items()
+    ]
     table = pd.DataFrame(rows)
     table[["then", "now"]] = table[["then", "now"]].astype("Int64")
     return table

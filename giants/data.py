@@ -163,8 +163,10 @@ def _check_primary_key(table: pd.DataFrame, schema: dict, label: str, first_row:
             raise DataError(f"{label}, {row_word} {row}: primary key {tuple(key)} has an empty value")
         if values in seen:
             shown = ", ".join(repr(v.item() if hasattr(v, "item") else v) for v in values)  # no numpy reprs
-            raise DataError(f"{label}, {row_word} {row}: primary key {tuple(key)} = ({shown}) "
-                            f"repeats {row_word} {seen[values]}; keys must be unique")
+            raise DataError(
+                f"{label}, {row_word} {row}: primary key {tuple(key)} = ({shown}) "
+                f"repeats {row_word} {seen[values]}; keys must be unique"
+            )
         seen[values] = row
 
 
@@ -230,5 +232,11 @@ _CONVERTERS = {
     "date": _to_date,
     "year": _to_year,
 }
-_DTYPES = {"integer": "Int64", "year": "Int64", "number": "float64", "boolean": "boolean",
-           "date": "datetime64[ns]", "string": "string"}
+_DTYPES = {
+    "integer": "Int64",
+    "year": "Int64",
+    "number": "float64",
+    "boolean": "boolean",
+    "date": "datetime64[ns]",
+    "string": "string",
+}

@@ -33,8 +33,15 @@ _DIRECTIVE = re.compile(
     re.M | re.S,
 )
 #: Directives shown as a quote block with a bold title, and the title each gets by default.
-_BOXES = {"admonition": "", "note": "Note", "tip": "Tip", "warning": "Warning", "important": "Important",
-          "exercise": "Exercise", "solution": "Solution"}
+_BOXES = {
+    "admonition": "",
+    "note": "Note",
+    "tip": "Tip",
+    "warning": "Warning",
+    "important": "Important",
+    "exercise": "Exercise",
+    "solution": "Solution",
+}
 
 
 @dataclass
@@ -62,7 +69,9 @@ class Context:
         return cls(root=Path(root), bibliography=bibliography, titles=titles)
 
 
-def portable_markdown(text: str, context: Context, docname: str = "", figures_above: set[str] = frozenset()) -> str:
+def portable_markdown(
+    text: str, context: Context, docname: str = "", figures_above: set[str] = frozenset()
+) -> str:
     """One markdown cell's MyST, as plain Markdown (see the module docstring).
 
     `figures_above` names the figures defined earlier in the notebook, so that a reference to
@@ -86,7 +95,11 @@ def _role(match: re.Match, context: Context, docname: str, figures_above: set[st
     if role == "term":
         return body
     if role == "doc":
-        target = (Path(docname).parent / body).as_posix() if docname and not body.startswith("/") else body.lstrip("/")
+        target = (
+            (Path(docname).parent / body).as_posix()
+            if docname and not body.startswith("/")
+            else body.lstrip("/")
+        )
         target = re.sub(r"(^|/)\./", r"\1", target)
         return f"*{context.titles.get(target, context.titles.get(body, body))}*"
     if role == "numref":
@@ -155,12 +168,18 @@ def claim_register_markdown(context: Context) -> str:
 
     if context.root is None:
         return ""
-    paths = {p.relative_to(context.root).with_suffix("").as_posix(): p for p in toc_files(context.root) if p.exists()}
+    paths = {
+        p.relative_to(context.root).with_suffix("").as_posix(): p
+        for p in toc_files(context.root)
+        if p.exists()
+    }
     rows = ["| Claim | Chapter | Whose claim | Verdict | Evidence cited |", "|---|---|---|---|---|"]
     for check in register(paths):
-        rows.append(f"| {claim_text(check, context).replace('|', '/')} | "
-                    f"{context.titles.get(check.docname, check.docname)} | {check.whose} | {check.verdict} | "
-                    f"{evidence_text(check, context)} |")
+        rows.append(
+            f"| {claim_text(check, context).replace('|', '/')} | "
+            f"{context.titles.get(check.docname, check.docname)} | {check.whose} | {check.verdict} | "
+            f"{evidence_text(check, context)} |"
+        )
     return "\n".join(rows) + "\n"
 
 
@@ -198,15 +217,26 @@ def reference(entry) -> str:
     names = []
     for person in people:
         last = _plain(" ".join(person.last_names))
-        initials = " ".join(f"{_plain(name)[0]}." for name in person.first_names + person.middle_names if _plain(name))
+        initials = " ".join(
+            f"{_plain(name)[0]}." for name in person.first_names + person.middle_names if _plain(name)
+        )
         names.append(f"{last}, {initials}" if initials else last)
     who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + f" and {names[-1]}" if names else ""
     parts = [f"{who} ({fields.get('year', 'n.d.')})." if who else f"({fields.get('year', 'n.d.')})."]
     parts.append(_sentence(_typographic(_plain(fields.get("title", "")))))
-    where = [fields.get(name) for name in ("journal", "booktitle", "institution", "publisher", "howpublished")]
-    volume = ", ".join(filter(None, [fields.get("volume") and f"vol. {fields['volume']}",
-                                     fields.get("number") and f"no. {fields['number']}",
-                                     fields.get("pages") and f"pp. {fields['pages']}"]))
+    where = [
+        fields.get(name) for name in ("journal", "booktitle", "institution", "publisher", "howpublished")
+    ]
+    volume = ", ".join(
+        filter(
+            None,
+            [
+                fields.get("volume") and f"vol. {fields['volume']}",
+                fields.get("number") and f"no. {fields['number']}",
+                fields.get("pages") and f"pp. {fields['pages']}",
+            ],
+        )
+    )
     parts.append(_sentence(", ".join(_plain(part) for part in [*filter(None, where), volume] if part)))
     parts.append(_sentence(_typographic(_plain(fields.get("note", "")))))
     if fields.get("doi"):

@@ -21,11 +21,11 @@ from giants import data
 #: The kinds of source, from the strongest kind of evidence for a fact to the weakest.
 KINDS = {
     "official": "official or primary: governments, parties, courts and international organisations; "
-                "their statements, statutes, statistics and archives",
+    "their statements, statutes, statistics and archives",
     "scholarly": "scholarship and research institutes: books, journal articles, research centres' reports and data",
     "news": "news agencies, newspapers, magazines and broadcasters, state media included",
     "reference": "reference works: encyclopaedias (Wikipedia and its mirrors among them), yearbooks, "
-                 "country studies, public map data",
+    "country studies, public map data",
     "aggregator": "aggregators, blogs and personal or company websites passing on others' material",
 }
 
@@ -39,9 +39,15 @@ def bibliography(path: Path | None = None) -> pd.DataFrame:
     rows = []
     for key, entry in entries.items():
         people = entry.persons.get("author") or entry.persons.get("editor") or []
-        rows.append({"key": key, "kind": entry.fields.get("kind", ""),
-                     "author": re.sub(r"[{}]", "", "; ".join(str(p) for p in people)),
-                     "year": entry.fields.get("year", ""), "title": re.sub(r"[{}]", "", entry.fields.get("title", ""))})
+        rows.append(
+            {
+                "key": key,
+                "kind": entry.fields.get("kind", ""),
+                "author": re.sub(r"[{}]", "", "; ".join(str(p) for p in people)),
+                "year": entry.fields.get("year", ""),
+                "title": re.sub(r"[{}]", "", entry.fields.get("title", "")),
+            }
+        )
     return pd.DataFrame(rows).set_index("key")
 
 
@@ -57,8 +63,11 @@ def sources_by_dataset() -> pd.DataFrame:
     works = bibliography()
     counts = {}
     for resource in data.package()["resources"]:
-        columns = [f["name"] for f in resource["schema"]["fields"]
-                   if f["name"] == "sources" or f["name"].endswith("_sources")]
+        columns = [
+            f["name"]
+            for f in resource["schema"]["fields"]
+            if f["name"] == "sources" or f["name"].endswith("_sources")
+        ]
         keys = {source["cite"] for source in resource.get("sources", []) if source.get("cite")}
         if columns:
             table = data.load(resource["name"])

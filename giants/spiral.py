@@ -63,20 +63,22 @@ DETERRENCE, SPIRAL = "deterrence", "spiral"
 class Setting:
     """The model's parameters; every number lies between 0 and 1."""
 
-    large_state: str = INSECURE       # what drives the large state: "insecure" or "expansionist"
-    small_state_lens: str = DETERRENCE  # what the small state believes: "deterrence" stands firm, "spiral" acquiesces
-    tolerance: float = 0.5            # net pressure the large state lets pass without punishing
-    burden_of_proof: float = 0.2      # reassurance an insecure large state discounts before believing it
-    reassurance: float = 0.3          # how convincing one reassuring move is
-    outside_support: float = 0.2      # how far one outreach pulls the small state to its backer
-    pullback: float = 0.4             # how far one acquiescent move pulls it back (a concession undoes two outreaches)
-    backer_commitment: float = 0.0    # deterrent per unit of alignment: the backer's cost-raising
-    ambition: float = 0.7             # an expansionist large state's appetite at the start
-    emboldening: float = 0.1          # appetite added by a concession, removed by a firm stand
-    punishment_cost: float = 0.25     # damage to the relationship from one punishment
-    recovery: float = 0.1             # repair from one round of toleration
-    breaking_point: float = 0.2       # below this, the relationship has broken down
-    start_alignment: float = 0.2      # the small state's alignment with its backer at the start
+    large_state: str = INSECURE  # what drives the large state: "insecure" or "expansionist"
+    small_state_lens: str = (
+        DETERRENCE  # what the small state believes: "deterrence" stands firm, "spiral" acquiesces
+    )
+    tolerance: float = 0.5  # net pressure the large state lets pass without punishing
+    burden_of_proof: float = 0.2  # reassurance an insecure large state discounts before believing it
+    reassurance: float = 0.3  # how convincing one reassuring move is
+    outside_support: float = 0.2  # how far one outreach pulls the small state to its backer
+    pullback: float = 0.4  # how far one acquiescent move pulls it back (a concession undoes two outreaches)
+    backer_commitment: float = 0.0  # deterrent per unit of alignment: the backer's cost-raising
+    ambition: float = 0.7  # an expansionist large state's appetite at the start
+    emboldening: float = 0.1  # appetite added by a concession, removed by a firm stand
+    punishment_cost: float = 0.25  # damage to the relationship from one punishment
+    recovery: float = 0.1  # repair from one round of toleration
+    breaking_point: float = 0.2  # below this, the relationship has broken down
+    start_alignment: float = 0.2  # the small state's alignment with its backer at the start
 
     def __post_init__(self):
         for name, value in asdict(self).items():
@@ -116,10 +118,20 @@ def run(setting: Setting, rounds: int = 16) -> pd.DataFrame:
         else:
             relationship = min(1.0, relationship + setting.recovery)
         broken = relationship < setting.breaking_point
-        rows.append({"round": round_, "small_state": move, "alignment": round(alignment, 3),
-                     "perceived_threat": round(threat, 3), "appetite": round(appetite, 3),
-                     "deterrent": round(deterrent, 3), "pressure": round(pressure, 3),
-                     "large_state": answer, "relationship": round(relationship, 3), "broken": broken})
+        rows.append(
+            {
+                "round": round_,
+                "small_state": move,
+                "alignment": round(alignment, 3),
+                "perceived_threat": round(threat, 3),
+                "appetite": round(appetite, 3),
+                "deterrent": round(deterrent, 3),
+                "pressure": round(pressure, 3),
+                "large_state": answer,
+                "relationship": round(relationship, 3),
+                "broken": broken,
+            }
+        )
         if broken:
             break
         if answer == PUNISH:
@@ -155,7 +167,9 @@ SCENARIOS = {
     # The deterrence model's danger: an expansionist large state, a small state that concedes.
     "reassurance fails": Setting(large_state=EXPANSIONIST, small_state_lens=SPIRAL),
     # The deterrence model's remedy: firmness, with a backer whose commitment raises the cost.
-    "deterrence holds": Setting(large_state=EXPANSIONIST, small_state_lens=DETERRENCE, backer_commitment=0.25),
+    "deterrence holds": Setting(
+        large_state=EXPANSIONIST, small_state_lens=DETERRENCE, backer_commitment=0.25
+    ),
     # Firmness without a committed backer against a hungrier large state.
     "deterrence fails": Setting(large_state=EXPANSIONIST, small_state_lens=DETERRENCE, ambition=0.9),
     # The 2022 article's reading: an aggressive China, a Vietnam that picks its battles, and the
@@ -196,36 +210,42 @@ class Episode:
     promise: str
     presence: str
     answer: str
-    record: str        # what happened, in the model's terms: "rupture", "friction without rupture" or "calm"
-    sources: dict      # input -> bib keys
+    record: str  # what happened, in the model's terms: "rupture", "friction without rupture" or "calm"
+    sources: dict  # input -> bib keys
 
 
 EPISODES = [
     Episode(
-        name="1978-79", backer="Soviet Union",
-        tie="treaty",           # Comecon member from June 1978, friendship treaty of November 1978
+        name="1978-79",
+        backer="Soviet Union",
+        tie="treaty",  # Comecon member from June 1978, friendship treaty of November 1978
         promise="consultation",  # article 6: consult at once and take measures; no duty to fight
-        presence="none",         # Soviet ships and aircraft used Vietnamese bases only from 1979
-        answer="stood firm",     # Vietnam invaded Cambodia on 25 December 1978
-        record="rupture",        # China invaded on 17 February 1979
-        sources={"tie": ["michigandaily-comecon-1978", "worldjpn-soviet-vietnam-treaty-1978"],
-                 "promise": ["worldjpn-soviet-vietnam-treaty-1978"],
-                 "presence": ["economist-cam-ranh-1984", "csmonitor-cam-ranh-1980"],
-                 "answer": ["colliers-cambodia-1979"],
-                 "record": ["washingtonpost-china-ends-invasion-1979"]},
+        presence="none",  # Soviet ships and aircraft used Vietnamese bases only from 1979
+        answer="stood firm",  # Vietnam invaded Cambodia on 25 December 1978
+        record="rupture",  # China invaded on 17 February 1979
+        sources={
+            "tie": ["michigandaily-comecon-1978", "worldjpn-soviet-vietnam-treaty-1978"],
+            "promise": ["worldjpn-soviet-vietnam-treaty-1978"],
+            "presence": ["economist-cam-ranh-1984", "csmonitor-cam-ranh-1980"],
+            "answer": ["colliers-cambodia-1979"],
+            "record": ["washingtonpost-china-ends-invasion-1979"],
+        },
     ),
     Episode(
-        name="2013-23", backer="United States",
-        tie="partnership",            # Comprehensive Partnership of July 2013
-        promise="none",               # neither partnership text promises consultation or defence
-        presence="visits",            # carrier visits to Da Nang in 2018 and 2020; no bases
+        name="2013-23",
+        backer="United States",
+        tie="partnership",  # Comprehensive Partnership of July 2013
+        promise="none",  # neither partnership text promises consultation or defence
+        presence="visits",  # carrier visits to Da Nang in 2018 and 2020; no bases
         answer="avoided taking sides",  # "three nos", then the 2019 white paper's "four nos"
         record="friction without rupture",  # the 2014 rig, the 2019 standoff; relations intact
-        sources={"tie": ["whitehouse-joint-statement-2013", "ucsb-obama-sang-2013"],
-                 "promise": ["whitehouse-joint-statement-2013", "vietnamplus-us-csp-text-2023"],
-                 "presence": ["pacom-vinson-2018", "vnexpress-roosevelt-2020"],
-                 "answer": ["hanoitimes-white-paper-2019"],
-                 "record": ["vnembassy-hysy-2014", "reuters-hd8-2019"]},
+        sources={
+            "tie": ["whitehouse-joint-statement-2013", "ucsb-obama-sang-2013"],
+            "promise": ["whitehouse-joint-statement-2013", "vietnamplus-us-csp-text-2023"],
+            "presence": ["pacom-vinson-2018", "vnexpress-roosevelt-2020"],
+            "answer": ["hanoitimes-white-paper-2019"],
+            "record": ["vnembassy-hysy-2014", "reuters-hd8-2019"],
+        },
     ),
 ]
 
@@ -253,10 +273,19 @@ def episode_table() -> pd.DataFrame:
     rows = []
     for e in EPISODES:
         s = historical_setting(e, INSECURE)
-        rows.append({"episode": e.name, "backer": e.backer, "tie": e.tie, "promise": e.promise,
-                     "presence": e.presence, "answer to pressure": e.answer,
-                     "start_alignment": s.start_alignment, "backer_commitment": s.backer_commitment,
-                     "small_state_lens": s.small_state_lens})
+        rows.append(
+            {
+                "episode": e.name,
+                "backer": e.backer,
+                "tie": e.tie,
+                "promise": e.promise,
+                "presence": e.presence,
+                "answer to pressure": e.answer,
+                "start_alignment": s.start_alignment,
+                "backer_commitment": s.backer_commitment,
+                "small_state_lens": s.small_state_lens,
+            }
+        )
     return pd.DataFrame(rows).set_index("episode").T.rename_axis(None, axis=1)
 
 
@@ -266,36 +295,60 @@ def compare_with_record(rounds: int = 16) -> pd.DataFrame:
     for e in EPISODES:
         for reading in (INSECURE, EXPANSIONIST):
             history = run(historical_setting(e, reading), rounds=rounds)
-            rows.append({"episode": e.name, "large state read as": reading, "model": verdict(history),
-                         "record": e.record, "fits": verdict(history) == e.record})
+            rows.append(
+                {
+                    "episode": e.name,
+                    "large state read as": reading,
+                    "model": verdict(history),
+                    "record": e.record,
+                    "fits": verdict(history) == e.record,
+                }
+            )
     return pd.DataFrame(rows)
-def chart(runs: dict[str, pd.DataFrame], *, title: str, subtitle: str, breaking_point: float,
-          alt_text: str):
+
+
+def chart(runs: dict[str, pd.DataFrame], *, title: str, subtitle: str, breaking_point: float, alt_text: str):
     """The relationship round by round for each named run; crosses mark punishments."""
     frame = pd.concat([history.assign(run=name) for name, history in runs.items()], ignore_index=True)
     colour = alt.Color("run:N", scale=charts.series_scale(runs), title="Run")
     base = alt.Chart(frame).encode(
         x=alt.X("round:Q", title="Round", axis=alt.Axis(tickMinStep=1, format="d")),
-        y=alt.Y("relationship:Q", title="Relationship (1 = cordial, 0 = broken)",
-                scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y(
+            "relationship:Q", title="Relationship (1 = cordial, 0 = broken)", scale=alt.Scale(domain=[0, 1])
+        ),
         color=colour,
     )
     lines = base.mark_line(strokeWidth=2.5)
     marks = base.mark_point(size=90, filled=True).encode(
-        shape=alt.Shape("large_state:N", scale=alt.Scale(domain=[TOLERATE, PUNISH], range=["circle", "cross"]),
-                        title="Large state"),
-        tooltip=[alt.Tooltip("run:N", title="Run"), alt.Tooltip("round:Q", title="Round"),
-                 alt.Tooltip("small_state:N", title="Small state"),
-                 alt.Tooltip("alignment:Q", title="Alignment with backer", format=".2f"),
-                 alt.Tooltip("perceived_threat:Q", title="Threat as read by the large state", format=".2f"),
-                 alt.Tooltip("large_state:N", title="Large state"),
-                 alt.Tooltip("relationship:Q", title="Relationship", format=".2f")],
+        shape=alt.Shape(
+            "large_state:N",
+            scale=alt.Scale(domain=[TOLERATE, PUNISH], range=["circle", "cross"]),
+            title="Large state",
+        ),
+        tooltip=[
+            alt.Tooltip("run:N", title="Run"),
+            alt.Tooltip("round:Q", title="Round"),
+            alt.Tooltip("small_state:N", title="Small state"),
+            alt.Tooltip("alignment:Q", title="Alignment with backer", format=".2f"),
+            alt.Tooltip("perceived_threat:Q", title="Threat as read by the large state", format=".2f"),
+            alt.Tooltip("large_state:N", title="Large state"),
+            alt.Tooltip("relationship:Q", title="Relationship", format=".2f"),
+        ],
     )
-    limit = alt.Chart(pd.DataFrame({"y": [breaking_point]})).mark_rule(strokeDash=[4, 4], color="#555555").encode(y="y:Q")
-    label = alt.Chart(pd.DataFrame({"y": [breaking_point], "text": ["breaking point"]})).mark_text(
-        align="left", dx=4, dy=-6, color="#555555", fontSize=11).encode(y="y:Q", x=alt.value(0), text="text:N")
+    limit = (
+        alt.Chart(pd.DataFrame({"y": [breaking_point]}))
+        .mark_rule(strokeDash=[4, 4], color="#555555")
+        .encode(y="y:Q")
+    )
+    label = (
+        alt.Chart(pd.DataFrame({"y": [breaking_point], "text": ["breaking point"]}))
+        .mark_text(align="left", dx=4, dy=-6, color="#555555", fontSize=11)
+        .encode(y="y:Q", x=alt.value(0), text="text:N")
+    )
     return charts.finish(
-        alt.layer(limit, label, lines, marks).properties(height=300, title=alt.Title(title, subtitle=subtitle)),
+        alt.layer(limit, label, lines, marks).properties(
+            height=300, title=alt.Title(title, subtitle=subtitle)
+        ),
         source="The book's teaching model (giants/spiral.py), after Jervis (1976). Illustrative parameters, not estimates.",
         alt_text=alt_text,
     )

@@ -17,8 +17,18 @@ import pandas as pd
 
 #: The ten ASEAN members whose shares make the region-wide figure from 2022 on (Timor-Leste,
 #: surveyed since 2025, is left out of the average by the survey itself).
-MEMBERS = ("Brunei", "Cambodia", "Indonesia", "Laos", "Malaysia", "Myanmar", "Philippines", "Singapore",
-           "Thailand", "Vietnam")
+MEMBERS = (
+    "Brunei",
+    "Cambodia",
+    "Indonesia",
+    "Laos",
+    "Malaysia",
+    "Myanmar",
+    "Philippines",
+    "Singapore",
+    "Thailand",
+    "Vietnam",
+)
 
 Z95 = 1.959964
 
@@ -52,8 +62,9 @@ def equal_weight_mean(shares: pd.Series | dict, members=MEMBERS) -> float:
     return float(shares[list(members)].mean())
 
 
-def equal_weight_margin(n_per_member: float, members: int = len(MEMBERS), pct: float = 50.0,
-                        z: float = Z95) -> float:
+def equal_weight_margin(
+    n_per_member: float, members: int = len(MEMBERS), pct: float = 50.0, z: float = Z95
+) -> float:
     """Half-width (percentage points) of the 95% interval of an equal-weight mean of `members`
     shares near `pct`, each from `n_per_member` answers drawn at random."""
     p = pct / 100

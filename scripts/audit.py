@@ -41,7 +41,11 @@ class GzipHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if path.suffix in COMPRESSIBLE and path.is_file() and "gzip" in self.headers.get("Accept-Encoding", ""):
+        if (
+            path.suffix in COMPRESSIBLE
+            and path.is_file()
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+        ):
             body = gzip.compress(path.read_bytes())
             self.send_response(200)
             self.send_header("Content-Type", self.guess_type(str(path)))
@@ -63,11 +67,20 @@ def audit(lighthouse: str, pages: list[str]) -> list[dict]:
     try:
         for page in pages:
             report = OUT / (page.replace("/", "_").removesuffix(".html") + ".json")
-            subprocess.run([lighthouse, f"http://127.0.0.1:{server.server_port}/{page}",
-                            "--chrome-path=" + (subprocess.check_output(["which", "chromium"], text=True).strip()),
-                            "--chrome-flags=--headless=new --no-sandbox", "--form-factor=mobile",
-                            "--only-categories=performance,accessibility,best-practices,seo",
-                            "--output=json", f"--output-path={report}", "--quiet"], check=True)
+            subprocess.run(
+                [
+                    lighthouse,
+                    f"http://127.0.0.1:{server.server_port}/{page}",
+                    "--chrome-path=" + (subprocess.check_output(["which", "chromium"], text=True).strip()),
+                    "--chrome-flags=--headless=new --no-sandbox",
+                    "--form-factor=mobile",
+                    "--only-categories=performance,accessibility,best-practices,seo",
+                    "--output=json",
+                    f"--output-path={report}",
+                    "--quiet",
+                ],
+                check=True,
+            )
             data = json.loads(report.read_text())
             scores = {k: round(v["score"] * 100) for k, v in data["categories"].items()}
             weight = data["audits"]["total-byte-weight"]["numericValue"] / 1e6
@@ -81,23 +94,36 @@ def audit(lighthouse: str, pages: list[str]) -> list[dict]:
 
 def main() -> int:
     lighthouse = sys.argv[1]
-    pages = sys.argv[sys.argv.index("--pages") + 1:] if "--pages" in sys.argv else [
-        p.relative_to(ROOT).with_suffix(".html").as_posix() for p in toc_files()]
+    pages = (
+        sys.argv[sys.argv.index("--pages") + 1 :]
+        if "--pages" in sys.argv
+        else [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in toc_files()]
+    )
     if not (HTML / "index.html").exists():
         raise SystemExit("No built book: run `make book` first.")
     results = audit(lighthouse, pages)
     print(f"\n{'page':<44} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'MB (gzip)':>10}")
     for r in results:
-        print(f"{r['page']:<44} {r['performance']:>5} {r['accessibility']:>5} {r['best-practices']:>5} "
-              f"{r['seo']:>5} {r['weight_mb']:>10.2f}")
+        print(
+            f"{r['page']:<44} {r['performance']:>5} {r['accessibility']:>5} {r['best-practices']:>5} "
+            f"{r['seo']:>5} {r['weight_mb']:>10.2f}"
+        )
     (OUT / "summary.json").write_text(json.dumps(results, indent=2))
-    failures = [r["page"] for r in results
-                if r["accessibility"] < TARGETS["accessibility"] or r["weight_mb"] > BUDGET_MB or r["outside"]]
+    failures = [
+        r["page"]
+        for r in results
+        if r["accessibility"] < TARGETS["accessibility"] or r["weight_mb"] > BUDGET_MB or r["outside"]
+    ]
     slow = [r["page"] for r in results if r["performance"] < TARGETS["performance"]]
     if slow:
-        print(f"\nPerformance below {TARGETS['performance']} on {len(slow)} of {len(results)} pages (reported, see README).")
+        print(
+            f"\nPerformance below {TARGETS['performance']} on {len(slow)} of {len(results)} pages (reported, see README)."
+        )
     if failures:
-        print(f"\nMissed accessibility 100, the {BUDGET_MB} MB budget or went off-site: {failures}", file=sys.stderr)
+        print(
+            f"\nMissed accessibility 100, the {BUDGET_MB} MB budget or went off-site: {failures}",
+            file=sys.stderr,
+        )
         return 1
     print(f"\nAccessibility {TARGETS['accessibility']}, under {BUDGET_MB} MB and offline on every page.")
     return 0

@@ -43,13 +43,18 @@ def timed(step) -> float:
 def execute_bare() -> None:
     for chapter in toc_files():
         notebook = jupytext.read(chapter)
-        NotebookClient(notebook, timeout=600, kernel_name="python3",
-                       resources={"metadata": {"path": str(chapter.parent)}}).execute()
+        NotebookClient(
+            notebook,
+            timeout=600,
+            kernel_name="python3",
+            resources={"metadata": {"path": str(chapter.parent)}},
+        ).execute()
 
 
 def build() -> None:
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py")],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "build.py")], cwd=ROOT, capture_output=True, text=True
+    )
     if result.returncode:
         sys.exit(f"build failed:\n{result.stdout[-3000:]}")
 
@@ -62,7 +67,9 @@ def test_cycle() -> None:
 
 def executions(log: Path) -> int:
     """How many notebooks a build log says it executed (not taken from the cache)."""
-    return log.read_text(encoding="utf-8", errors="replace").count("Executing notebook") if log.exists() else 0
+    return (
+        log.read_text(encoding="utf-8", errors="replace").count("Executing notebook") if log.exists() else 0
+    )
 
 
 TEXT = ("text/", "javascript", "json", "svg", "xml")
@@ -87,7 +94,7 @@ def page_weights() -> dict[str, tuple[int, int, int]]:
             context = browser.new_context()
             page = context.new_page()
             sizes = []
-            page.on("response", lambda r: sizes.append(wire_size(r)))
+            page.on("response", lambda r, into=sizes: into.append(wire_size(r)))
             page.goto(base + page_path, wait_until="networkidle")
             # Charts (and the vega scripts) and images load only as a reader scrolls to them:
             # scroll to the end and draw every chart, so the weight is the whole page's.
@@ -118,15 +125,23 @@ def main() -> None:
     print("\nBenchmark (this machine)")
     print(f"  bare execution of {chapters} chapters: {bare:6.1f} s")
     print(f"  cold build:                   {cold:6.1f} s  ({cold / bare:.2f} x bare)")
-    print(f"  warm rebuild, nothing changed: {warm:5.1f} s  ({100 * warm / cold:.0f} % of cold; target <= 10 %)")
-    print(f"  test cycle (make test after the build): {cycle:5.1f} s  ({cycle / bare:.2f} x bare; target <= 3)")
-    print(f"    executions in it: {chapters} chapters under nbval, {student_runs} student notebook(s) "
-          f"whose solutions sit between cells students keep; the rest from the build's cache")
+    print(
+        f"  warm rebuild, nothing changed: {warm:5.1f} s  ({100 * warm / cold:.0f} % of cold; target <= 10 %)"
+    )
+    print(
+        f"  test cycle (make test after the build): {cycle:5.1f} s  ({cycle / bare:.2f} x bare; target <= 3)"
+    )
+    print(
+        f"    executions in it: {chapters} chapters under nbval, {student_runs} student notebook(s) "
+        f"whose solutions sit between cells students keep; the rest from the build's cache"
+    )
     print("  page weight (everything the page loads; budget 1.5 MB transferred):")
     for page_path, (stored, sent, requests) in weights.items():
         flag = "" if sent <= BUDGET_MB * 1e6 else "  OVER BUDGET"
-        print(f"    {page_path:<36} {sent / 1e6:5.2f} MB transferred (gzip), "
-              f"{stored / 1e6:5.2f} MB as stored, {requests:3d} requests{flag}")
+        print(
+            f"    {page_path:<36} {sent / 1e6:5.2f} MB transferred (gzip), "
+            f"{stored / 1e6:5.2f} MB as stored, {requests:3d} requests{flag}"
+        )
 
 
 if __name__ == "__main__":

@@ -48,10 +48,16 @@ def write_contact_sheet(folder: Path) -> Path:
             picture = pictures.get(width)
             found = [p for p in problems.get((page, width), []) if p.startswith(chart + ":")]
             note = "".join(f"<li>{html.escape(p)}</li>" for p in found)
-            image = (f'<img src="{picture.relative_to(folder).as_posix()}" alt="{html.escape(chart)} at {width} px" '
-                     f'style="max-width:{min(width, 900)}px">' if picture else "<p>(not shown at this width)</p>")
-            cells.append(f"<td><p class=label>{html.escape(page)} · #{html.escape(chart)} · {width} px</p>"
-                         f"{image}{'<ul class=bad>' + note + '</ul>' if note else ''}</td>")
+            image = (
+                f'<img src="{picture.relative_to(folder).as_posix()}" alt="{html.escape(chart)} at {width} px" '
+                f'style="max-width:{min(width, 900)}px">'
+                if picture
+                else "<p>(not shown at this width)</p>"
+            )
+            cells.append(
+                f"<td><p class=label>{html.escape(page)} · #{html.escape(chart)} · {width} px</p>"
+                f"{image}{'<ul class=bad>' + note + '</ul>' if note else ''}</td>"
+            )
         rows.append(f"<tr>{''.join(cells)}</tr>")
     total = sum(len(v) for v in problems.values())
     out.write_text(f"""<!doctype html><meta charset="utf-8"><title>Charts as readers see them</title>
@@ -59,7 +65,7 @@ def write_contact_sheet(folder: Path) -> Path:
 img{{border:1px solid #999;height:auto}} .label{{font-weight:600;margin:0 0 .3rem}} .bad{{color:#a00}}</style>
 <h1>Charts as readers see them</h1>
 <p>{len(shots)} charts at {", ".join(f"{w} px" for w in widths)}; {total} problems found by the browser checks.</p>
-<table>{''.join(rows)}</table>
+<table>{"".join(rows)}</table>
 """)
     return out
 

@@ -47,8 +47,10 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "basemap.geojson"
 SMALL_ISLANDS = ROOT / "data" / "small_islands.csv"
 PACKAGE = "world-atlas@2.0.2"
-INTEGRITY = ("sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHc"
-             "Ya5ChG0LQ==")  # = `npm view world-atlas@2.0.2 dist.integrity`
+INTEGRITY = (
+    "sha512-IXfV0qwlKXpckz1FhwXVwKRjiIhOnWttOskm5CtxMsjgE/MXAYRHWJqgXOpM8IkcPBoXnyTU5lFHc"
+    "Ya5ChG0LQ=="
+)  # = `npm view world-atlas@2.0.2 dist.integrity`
 # The book's frame and equal-area projection (areas and the 500 m tolerance in true metres).
 COAST_MIN_KM2 = 100.0
 TOLERANCE_M = 500.0  # well under the ~1 km accuracy later distance work needs
@@ -56,14 +58,17 @@ GRID_DEG = 0.0001  # about 11 m
 # Whole Natural Earth units that are disputed features in their own right.
 DISPUTED_UNITS = {"Spratly Is.": "Spratly Islands", "Scarborough Reef": "Scarborough Shoal"}
 # Disputed features Natural Earth folds into a claimant: (unit, group, lon/lat box).
-DISPUTED_BOXES = [("China", "Paracel Islands", (111.0, 15.6, 113.2, 17.3)),
-                  ("Taiwan", "Pratas Island", (116.5, 20.5, 117.0, 21.0))]
+DISPUTED_BOXES = [
+    ("China", "Paracel Islands", (111.0, 15.6, 113.2, 17.3)),
+    ("Taiwan", "Pratas Island", (116.5, 20.5, 117.0, 21.0)),
+]
 
 
 def fetch_countries(workdir: Path) -> Path:
     """npm pack the package, check its integrity, and return the extracted countries file."""
-    name = subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=workdir, check=True,
-                          capture_output=True, text=True).stdout.split()[-1]
+    name = subprocess.run(
+        ["npm", "pack", PACKAGE, "--silent"], cwd=workdir, check=True, capture_output=True, text=True
+    ).stdout.split()[-1]
     digest = hashlib.sha512((workdir / name).read_bytes()).digest()
     if "sha512-" + base64.b64encode(digest).decode() != INTEGRITY:
         raise SystemExit(f"{name}: sha512 does not match the pinned integrity")
@@ -104,8 +109,17 @@ def small_islands(land: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     discs = gpd.GeoSeries([p.buffer(r, quad_segs=8) for p, r in zip(points, radii)], crs=EQUAL_AREA)
     if discs.to_crs(4326).intersects(land.union_all()).any():
         raise SystemExit("a small island in data/small_islands.csv overlaps land Natural Earth already draws")
-    gdf = gpd.GeoDataFrame({"country": table["country"], "iso_n3": "704", "role": "small island", "group": "",
-                            "area_km2": (discs.area / 1e6).round(1)}, geometry=discs.to_crs(4326), crs=4326)
+    gdf = gpd.GeoDataFrame(
+        {
+            "country": table["country"],
+            "iso_n3": "704",
+            "role": "small island",
+            "group": "",
+            "area_km2": (discs.area / 1e6).round(1),
+        },
+        geometry=discs.to_crs(4326),
+        crs=4326,
+    )
     if set(table["country"]) != {"Vietnam"}:
         raise SystemExit("small_islands.csv: set iso_n3 per country before adding other countries' islands")
     gdf["geometry"] = keep_if_sound(gdf.geometry.set_precision(GRID_DEG), gdf.geometry)
@@ -126,8 +140,9 @@ def build(src: Path) -> gpd.GeoDataFrame:
         parts = parts.explode(index_parts=False)
     # Clipping can leave slivers of line or point along the frame: keep only polygons.
     parts = parts[parts.geom_type == "Polygon"].reset_index(drop=True)
-    gdf = gpd.GeoDataFrame({"country": parts["name"], "iso_n3": parts["id"].fillna("")},
-                           geometry=parts.geometry, crs=4326)
+    gdf = gpd.GeoDataFrame(
+        {"country": parts["name"], "iso_n3": parts["id"].fillna("")}, geometry=parts.geometry, crs=4326
+    )
     gdf["area_km2"] = (gdf.to_crs(EQUAL_AREA).area / 1e6).round(1)
     gdf[["role", "group"]] = gdf.apply(classify, axis=1, result_type="expand")
 
@@ -171,8 +186,10 @@ def main() -> None:
     for row in gdf[gdf["role"] == "disputed"].itertuples():
         c = row.geometry.representative_point()
         print(f"  {row.group:<18} {row.country:<17} {row.area_km2:>5} km2  {c.x:.3f}E {c.y:.3f}N")
-    print(f"output  {OUT.relative_to(ROOT)}  {OUT.stat().st_size / 1024:.1f} KB  "
-          f"sha256 {hashlib.sha256(OUT.read_bytes()).hexdigest()}")
+    print(
+        f"output  {OUT.relative_to(ROOT)}  {OUT.stat().st_size / 1024:.1f} KB  "
+        f"sha256 {hashlib.sha256(OUT.read_bytes()).hexdigest()}"
+    )
 
 
 if __name__ == "__main__":

@@ -27,8 +27,12 @@ SUPPORTED = ("3.13", "3.12", "3.11")
 
 def version_of(executable: str) -> str | None:
     try:
-        result = subprocess.run([executable, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            [executable, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return result.stdout.strip() if result.returncode == 0 else None
@@ -48,7 +52,9 @@ def other_python() -> tuple[str, str] | None:
         wanted = os.environ["OTHER_PYTHON"]
         version = version_of(wanted)
         if version not in SUPPORTED:
-            sys.exit(f"OTHER_PYTHON={wanted} is Python {version or 'not found'}: it must be one of {', '.join(SUPPORTED)}")
+            sys.exit(
+                f"OTHER_PYTHON={wanted} is Python {version or 'not found'}: it must be one of {', '.join(SUPPORTED)}"
+            )
         return wanted, version
     current = ".".join(platform.python_version_tuple()[:2])
     for version in SUPPORTED:
@@ -65,7 +71,11 @@ def tracked_files() -> list[Path]:
     if result.returncode == 0:
         return [Path(name) for name in result.stdout.split("\0") if name and (ROOT / name).is_file()]
     skip = {".git", ".venv", "_build", "node_modules"}
-    return [p.relative_to(ROOT) for p in ROOT.rglob("*") if p.is_file() and not skip & set(p.relative_to(ROOT).parts)]
+    return [
+        p.relative_to(ROOT)
+        for p in ROOT.rglob("*")
+        if p.is_file() and not skip & set(p.relative_to(ROOT).parts)
+    ]
 
 
 def sync_copy(copy: Path) -> None:
@@ -87,8 +97,10 @@ def sync_copy(copy: Path) -> None:
 def main() -> int:
     found = other_python()
     if found is None:
-        print(f"Skipped: no second Python among {', '.join(SUPPORTED)} is installed besides this one "
-              f"({platform.python_version()}). Set OTHER_PYTHON=/path/to/python3.x to choose one.")
+        print(
+            f"Skipped: no second Python among {', '.join(SUPPORTED)} is installed besides this one "
+            f"({platform.python_version()}). Set OTHER_PYTHON=/path/to/python3.x to choose one."
+        )
         return 0
     executable, version = found
     copy = COPIES / version
@@ -96,16 +108,24 @@ def main() -> int:
     start = time.perf_counter()
     sync_copy(copy)
     # A make of its own: nothing of this make's variables or of this virtual environment.
-    environment = {key: value for key, value in os.environ.items()
-                   if key not in ("VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("VIRTUAL_ENV", "PYTHONPATH", "MAKEFLAGS", "MFLAGS", "MAKELEVEL")
+    }
     for target in ("book", "nbval"):
-        status = subprocess.run(["make", "--no-print-directory", target, f"PYTHON={executable}"],
-                                cwd=copy, env=environment).returncode
+        status = subprocess.run(
+            ["make", "--no-print-directory", target, f"PYTHON={executable}"], cwd=copy, env=environment
+        ).returncode
         if status:
-            print(f"\nmake {target} failed under Python {version} (exit {status}); see above.", file=sys.stderr)
+            print(
+                f"\nmake {target} failed under Python {version} (exit {status}); see above.", file=sys.stderr
+            )
             return status
-    print(f"\nPython {version}: the book builds and every checked output holds "
-          f"({time.perf_counter() - start:.0f} s).")
+    print(
+        f"\nPython {version}: the book builds and every checked output holds "
+        f"({time.perf_counter() - start:.0f} s)."
+    )
     return 0
 
 

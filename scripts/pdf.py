@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import build  # noqa: E402  (the HTML build's cache rules apply here too)
+import build
 
 ROOT = build.ROOT
 LATEX = ROOT / "_build" / "latex"
@@ -35,27 +35,46 @@ def sphinx_latex() -> int:
     # The same overrides `jupyter-book build --builder latex` passes, plus a doctree folder
     # of its own (the CLI has no option for one).
     overrides = {"external_toc_path": (ROOT / "_toc.yml").as_posix(), "latex_individualpages": False}
-    result = build_sphinx(ROOT, LATEX, use_external_toc=True, noconfig=True, confoverrides=overrides,
-                          path_config=str(ROOT / "_config.yml"), builder="latex",
-                          doctreedir=DOCTREES, warningiserror=True, keep_going=True)
+    result = build_sphinx(
+        ROOT,
+        LATEX,
+        use_external_toc=True,
+        noconfig=True,
+        confoverrides=overrides,
+        path_config=str(ROOT / "_config.yml"),
+        builder="latex",
+        doctreedir=DOCTREES,
+        warningiserror=True,
+        keep_going=True,
+    )
     return 1 if isinstance(result, Exception) else int(result or 0)
 
 
 def typeset() -> int:
     for tool in ("xelatex", "latexmk"):
         if shutil.which(tool) is None:
-            print(f"{tool} is not installed: run 'make pdf', which installs TeX Live (scripts/install_tex.sh).",
-                  file=sys.stderr)
+            print(
+                f"{tool} is not installed: run 'make pdf', which installs TeX Live (scripts/install_tex.sh).",
+                file=sys.stderr,
+            )
             return 1
-    command = ["latexmk", "-xelatex", "-interaction=nonstopmode", "-halt-on-error", "-file-line-error",
-               f"{TEX_NAME}.tex"]
+    command = [
+        "latexmk",
+        "-xelatex",
+        "-interaction=nonstopmode",
+        "-halt-on-error",
+        "-file-line-error",
+        f"{TEX_NAME}.tex",
+    ]
     with LOG.open("w", encoding="utf-8") as log:
         status = subprocess.run(command, cwd=LATEX, stdout=log, stderr=subprocess.STDOUT).returncode
     if status:
         lines = LOG.read_text(encoding="utf-8", errors="replace").splitlines()
         errors = [line for line in lines if line.startswith("!") or ".tex:" in line][:10]
-        print("XeLaTeX failed:\n  " + "\n  ".join(errors or lines[-20:]) + f"\nThe whole log is in {LOG}.",
-              file=sys.stderr)
+        print(
+            "XeLaTeX failed:\n  " + "\n  ".join(errors or lines[-20:]) + f"\nThe whole log is in {LOG}.",
+            file=sys.stderr,
+        )
     return status
 
 

@@ -42,23 +42,53 @@ PURGECSS_VERSION = "6.0.0"
 PURGECSS = ROOT / ".venv" / "purgecss" / "node_modules" / ".bin" / "purgecss"
 #: Classes that scripts build from parts or that browsers add, which PurgeCSS cannot see
 #: in any file: Bootstrap's transitions and the theme's open/closed and dark-mode states.
-SAFELIST = [r"^show$", r"^showing$", r"^hiding$", r"^collapsing$", r"^fade$", r"^active$",
-            r"^disabled$", r"^focus", r"^dropdown", r"^pst-", r"^bd-", r"^search-",
-            r"^sidebar-", r"^toggle", r"^theme-switch", r"^navbar", r"^nav-", r"^fieldset$"]
+SAFELIST = [
+    r"^show$",
+    r"^showing$",
+    r"^hiding$",
+    r"^collapsing$",
+    r"^fade$",
+    r"^active$",
+    r"^disabled$",
+    r"^focus",
+    r"^dropdown",
+    r"^pst-",
+    r"^bd-",
+    r"^search-",
+    r"^sidebar-",
+    r"^toggle",
+    r"^theme-switch",
+    r"^navbar",
+    r"^nav-",
+    r"^fieldset$",
+]
 #: Attributes Bootstrap sets on open menus and themed parts.
 DYNAMIC_ATTRIBUTES = ["data-bs-popper", "data-bs-theme", "data-theme", "data-mode"]
 
 
 def header(source: bytes) -> str:
-    return (f"/* pydata-sphinx-theme {pydata_sphinx_theme.__version__} styles/pydata-sphinx-theme.css "
-            f"(sha256 {hashlib.sha256(source).hexdigest()[:16]}), trimmed to the book's pages by "
-            f"scripts/trim_theme.py. Bootstrap (MIT) and Font Awesome Free (CSS: MIT; font: OFL-1.1). */\n")
+    return (
+        f"/* pydata-sphinx-theme {pydata_sphinx_theme.__version__} styles/pydata-sphinx-theme.css "
+        f"(sha256 {hashlib.sha256(source).hexdigest()[:16]}), trimmed to the book's pages by "
+        f"scripts/trim_theme.py. Bootstrap (MIT) and Font Awesome Free (CSS: MIT; font: OFL-1.1). */\n"
+    )
 
 
 def purgecss() -> Path:
     if not PURGECSS.exists():
-        subprocess.run(["npm", "install", "--prefix", str(PURGECSS.parent.parent.parent), "--no-audit",
-                        "--no-fund", "--silent", f"purgecss@{PURGECSS_VERSION}"], check=True)
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--prefix",
+                str(PURGECSS.parent.parent.parent),
+                "--no-audit",
+                "--no-fund",
+                "--silent",
+                f"purgecss@{PURGECSS_VERSION}",
+            ],
+            check=True,
+        )
     return PURGECSS
 
 
@@ -74,16 +104,32 @@ def trimmed_css() -> str:
     with tempfile.TemporaryDirectory() as tmp:
         config = Path(tmp) / "purgecss.config.cjs"
         safelist = ", ".join(f"/{pattern}/" for pattern in SAFELIST)
-        config.write_text("module.exports = { safelist: { standard: [%s] }, dynamicAttributes: %s, "
-                          "fontFace: false, keyframes: false, variables: false };\n"
-                          % (safelist, json.dumps(DYNAMIC_ATTRIBUTES)))
-        subprocess.run([str(purgecss()), "--config", str(config), "--css", str(THEME_CSS),
-                        "--content", *content_files(), "--output", tmp], check=True)
+        config.write_text(
+            f"module.exports = {{ safelist: {{ standard: [{safelist}] }}, "
+            f"dynamicAttributes: {json.dumps(DYNAMIC_ATTRIBUTES)}, "
+            "fontFace: false, keyframes: false, variables: false };\n"
+        )
+        subprocess.run(
+            [
+                str(purgecss()),
+                "--config",
+                str(config),
+                "--css",
+                str(THEME_CSS),
+                "--content",
+                *content_files(),
+                "--output",
+                tmp,
+            ],
+            check=True,
+        )
         css = (Path(tmp) / THEME_CSS.name).read_text(encoding="utf-8")
     css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
     # The solid icon font now comes from the subset beside this stylesheet.
-    solid = re.compile(r"url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.woff2\) format\(\"woff2\"\),"
-                       r"url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.ttf\) format\(\"truetype\"\)")
+    solid = re.compile(
+        r"url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.woff2\) format\(\"woff2\"\),"
+        r"url\(\.\./vendor/fontawesome/webfonts/fa-solid-900\.ttf\) format\(\"truetype\"\)"
+    )
     if not solid.search(css):
         raise SystemExit("The theme's @font-face for fa-solid-900 changed: update trim_theme.py.")
     return solid.sub('url(fa-solid-900.subset.woff) format("woff")', css)
@@ -92,13 +138,16 @@ def trimmed_css() -> str:
 def subset_icons(css: str) -> bytes:
     # Every icon any stylesheet on the pages may draw: the theme's own (some through CSS
     # variables, such as the admonition icons) and the extensions' (the exercise pencil).
-    sheets = [css] + [p.read_text(encoding="utf-8", errors="replace")
-                      for p in HTML.joinpath("_static").rglob("*.css")
-                      if "vendor" not in p.parts and p.name != THEME_CSS.name]
+    sheets = [css] + [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in HTML.joinpath("_static").rglob("*.css")
+        if "vendor" not in p.parts and p.name != THEME_CSS.name
+    ]
     # Icons are written as escapes ("\\f303") or as the private-use characters themselves.
-    codepoints = sorted({int(code, 16) for sheet in sheets
-                         for code in re.findall(r'"\\([ef][0-9a-f]{3})"', sheet)}
-                        | {ord(char) for sheet in sheets for char in re.findall("[\ue000-\uf8ff]", sheet)})
+    codepoints = sorted(
+        {int(code, 16) for sheet in sheets for code in re.findall(r'"\\([ef][0-9a-f]{3})"', sheet)}
+        | {ord(char) for sheet in sheets for char in re.findall("[\ue000-\uf8ff]", sheet)}
+    )
     options = subset.Options()
     options.flavor = "woff"  # woff2 would need brotli; at this size zlib does as well
     font = TTFont(SOLID_TTF)
@@ -119,9 +168,11 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "pydata-sphinx-theme.css").write_text(header(source) + css, encoding="utf-8")
     (OUT / "fa-solid-900.subset.woff").write_bytes(font)
-    print(f"stylesheet {len(source) / 1024:.0f} KB -> {len(css.encode()) / 1024:.0f} KB; "
-          f"icon font {SOLID_TTF.stat().st_size / 1024:.0f} KB (ttf) -> {len(font) / 1024:.1f} KB; "
-          f"written to {OUT.relative_to(ROOT)}")
+    print(
+        f"stylesheet {len(source) / 1024:.0f} KB -> {len(css.encode()) / 1024:.0f} KB; "
+        f"icon font {SOLID_TTF.stat().st_size / 1024:.0f} KB (ttf) -> {len(font) / 1024:.1f} KB; "
+        f"written to {OUT.relative_to(ROOT)}"
+    )
     return 0
 
 

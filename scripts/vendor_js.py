@@ -43,7 +43,10 @@ def fetch(name: str, version: str, workdir: Path) -> Path:
     workdir.mkdir(exist_ok=True)
     out = subprocess.run(
         ["npm", "pack", f"{name}@{version}", "--silent"],
-        cwd=workdir, check=True, capture_output=True, text=True,
+        cwd=workdir,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.split()[-1]
     target = workdir / name
     with tarfile.open(workdir / out) as tar:

@@ -22,13 +22,24 @@ def missing_tool(what: str) -> None:
 
 def myst_chapter(title: str, *cells: str) -> str:
     """A minimal chapter: the jupytext/kernelspec header, a title, and one code cell per string."""
-    header = ("---\njupytext:\n  text_representation: {extension: .md, format_name: myst}\n"
-              "kernelspec: {display_name: Python 3, language: python, name: python3}\n---\n")
-    return header + f"# {title}\n" + "".join(f"\n```{{code-cell}} ipython3\n{cell.strip()}\n```\n" for cell in cells)
+    header = (
+        "---\njupytext:\n  text_representation: {extension: .md, format_name: myst}\n"
+        "kernelspec: {display_name: Python 3, language: python, name: python3}\n---\n"
+    )
+    return (
+        header
+        + f"# {title}\n"
+        + "".join(f"\n```{{code-cell}} ipython3\n{cell.strip()}\n```\n" for cell in cells)
+    )
 
 
-def build_small_book(folder: Path, chapter: str, config: str = "", execute: str = "force",
-                     toc: str = "format: jb-book\nroot: chapter\n"):
+def build_small_book(
+    folder: Path,
+    chapter: str,
+    config: str = "",
+    execute: str = "force",
+    toc: str = "format: jb-book\nroot: chapter\n",
+):
     """Build a one-chapter book in `folder` with the book's Sphinx extension; return the result.
 
     `config` is added to a minimal _config.yml (warnings as errors); `execute` is Jupyter
@@ -43,5 +54,9 @@ def build_small_book(folder: Path, chapter: str, config: str = "", execute: str 
         f"  config: {{giants_static_dir: '{ROOT / 'book' / '_static'}'}}\n" + config
     )
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
-    return subprocess.run([str(jupyter_book), "build", str(folder), "--warningiserror", "--keep-going"],
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [str(jupyter_book), "build", str(folder), "--warningiserror", "--keep-going"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )

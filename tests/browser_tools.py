@@ -13,9 +13,15 @@ from pathlib import Path
 # Flags for root in a container with no network: no sandbox, and none of Chromium's own
 # background traffic (updates, sync, safe browsing), which would be refused anyway.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-default-apps", "--disable-domain-reliability",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
 ]
 
 
@@ -46,8 +52,10 @@ def launch_chromium(playwright):
     """Chromium, headless, through Playwright (which never downloads a browser by itself)."""
     executable = chromium_executable()
     if executable is None and not Path(playwright.chromium.executable_path).exists():
-        raise RuntimeError("no Chromium: install Debian's chromium or run `python -m playwright install chromium` "
-                           "(scripts/install_browser.sh does one or the other)")
+        raise RuntimeError(
+            "no Chromium: install Debian's chromium or run `python -m playwright install chromium` "
+            "(scripts/install_browser.sh does one or the other)"
+        )
     return playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
 
 

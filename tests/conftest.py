@@ -30,10 +30,9 @@ def chapter_pages(chapters) -> dict[Path, Path]:
 def browser():
     """One headless Chromium for every browser test in this process (Playwright's sync API
     allows one session per thread)."""
-    from playwright.sync_api import sync_playwright
-
     from book_tools import missing_tool
     from browser_tools import launch_chromium
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         try:
@@ -63,8 +62,9 @@ def built_book() -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if BUILT_IN_THIS_RUN.exists() and BUILT_IN_THIS_RUN.read_text() == RUN_ID:
             return HTML
-        result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py")],
-                                cwd=ROOT, capture_output=True, text=True)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / "build.py")], cwd=ROOT, capture_output=True, text=True
+        )
         if result.returncode != 0:
             tail = "\n".join(result.stdout.splitlines()[-40:])
             pytest.fail(f"the book build failed (exit {result.returncode}):\n{tail}\n{result.stderr[-2000:]}")

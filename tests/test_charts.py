@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import pytest
 import vl_convert
@@ -19,10 +20,14 @@ VENDOR = ROOT / "book" / "_static" / "vendor"
 def sample():
     charts.use_book_theme()
     frame = pd.DataFrame({"country": ["China", "Vietnam", "United States"], "value": [3, 5, 4]})
-    bars = alt.Chart(frame).mark_bar().encode(
-        x=alt.X("country:N", title=None),
-        y=alt.Y("value:Q", title="Value (units)"),
-        color=alt.Color("country:N", scale=charts.actor_scale(frame.country), legend=None),
+    bars = (
+        alt.Chart(frame)
+        .mark_bar()
+        .encode(
+            x=alt.X("country:N", title=None),
+            y=alt.Y("value:Q", title="Value (units)"),
+            color=alt.Color("country:N", scale=charts.actor_scale(frame.country), legend=None),
+        )
     )
     return charts.finish(bars, source="A test table", alt_text="Three bars; Vietnam's is tallest.")
 
@@ -83,16 +88,26 @@ def test_vendored_scripts_match_altair_and_their_record():
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, on linear RGB.
 DICHROMACY = {
-    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
-    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
-    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+    "protanopia": [
+        [0.152286, 1.052583, -0.204868],
+        [0.114503, 0.786281, 0.099216],
+        [-0.003882, -0.048116, 1.051998],
+    ],
+    "deuteranopia": [
+        [0.367322, 0.860646, -0.227968],
+        [0.280085, 0.672501, 0.047413],
+        [-0.011820, 0.042940, 0.968881],
+    ],
+    "tritanopia": [
+        [1.255528, -0.076749, -0.178779],
+        [-0.078411, 0.930809, 0.147602],
+        [0.004733, 0.691367, 0.303900],
+    ],
 }
 
 
 def _lab(hex_colour: str, matrix) -> "np.ndarray":
-    import numpy as np
-
-    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    rgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
     linear = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
     seen = np.clip(np.array(matrix) @ linear, 0, 1)
     xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ seen
@@ -117,7 +132,9 @@ def test_actor_colours_stay_apart_under_colour_blindness(vision):
 def test_chart_specs_move_out_of_the_page_into_files_named_by_content():
     from giants.sphinx.charts import move_specs
 
-    page = chart_html({"title": "A", "usermeta": {"note": "</b>"}}, "s") + chart_html({"title": "A", "usermeta": {"note": "</b>"}}, "s")
+    page = chart_html({"title": "A", "usermeta": {"note": "</b>"}}, "s") + chart_html(
+        {"title": "A", "usermeta": {"note": "</b>"}}, "s"
+    )
     written = {}
     body = move_specs(page, lambda name, text: written.setdefault(name, text))
     assert '"title"' not in body, "the spec stayed in the page"

@@ -25,8 +25,11 @@ def test_declared_coverage_matches_the_rows(name):
 @pytest.mark.parametrize("res", PACKAGE["resources"], ids=NAMES)
 def test_every_dated_column_counts_towards_coverage(res):
     """A column typed date or year, or an integer year, cannot be left out of `temporal.fields`."""
-    dated = {f["name"] for f in res["schema"]["fields"]
-             if f["type"] in ("date", "year") or (f["type"] == "integer" and f["name"].endswith("year"))}
+    dated = {
+        f["name"]
+        for f in res["schema"]["fields"]
+        if f["type"] in ("date", "year") or (f["type"] == "integer" and f["name"].endswith("year"))
+    }
     # survey_editions is dated by its edition; its fieldwork and publication days fall in the
     # months around it and are reported in the chapter, not as the file's coverage.
     allowed = {"survey_editions": {"fieldwork_start", "fieldwork_end", "published"}}
@@ -38,12 +41,18 @@ def test_every_dated_column_counts_towards_coverage(res):
 def test_a_title_that_names_a_period_names_the_declared_one(res):
     """'Dated events …, 111 BC to 2023': the years a title gives are the coverage's first and last."""
     temporal = res["temporal"]
-    years = [-int(bc) if bc else int(ad) for bc, ad in re.findall(r"(\d+) BC|\b(1\d{3}|20\d{2})\b", res["title"])]
+    years = [
+        -int(bc) if bc else int(ad) for bc, ad in re.findall(r"(\d+) BC|\b(1\d{3}|20\d{2})\b", res["title"])
+    ]
     if not temporal.get("end") or not years:
         return
-    assert max(years) == When.parse(temporal["end"]).year, f"{res['name']}: title {res['title']!r} vs {temporal}"
+    assert max(years) == When.parse(temporal["end"]).year, (
+        f"{res['name']}: title {res['title']!r} vs {temporal}"
+    )
     if len(years) > 1:
-        assert min(years) == When.parse(temporal["start"]).year, f"{res['name']}: title {res['title']!r} vs {temporal}"
+        assert min(years) == When.parse(temporal["start"]).year, (
+            f"{res['name']}: title {res['title']!r} vs {temporal}"
+        )
 
 
 @pytest.fixture
@@ -77,11 +86,12 @@ def test_write_sets_declared_coverage_to_the_rows(scratch):
     text = (scratch / "datapackage.json").read_text()
     declared_end = coverage.declared("incidents", scratch)["end"]
     declared_start = coverage.declared("incidents", scratch)["start"]
-    (scratch / "datapackage.json").write_text(text.replace(
-        f'"end": "{declared_end}"', '"end": "1999"', 1))
+    (scratch / "datapackage.json").write_text(text.replace(f'"end": "{declared_end}"', '"end": "1999"', 1))
     data._read_package.cache_clear()
     assert coverage.problems("incidents", scratch)
-    assert coverage.write(scratch) == [f"incidents: {declared_start} to 1999 -> {declared_start} to {declared_end}"]
+    assert coverage.write(scratch) == [
+        f"incidents: {declared_start} to 1999 -> {declared_start} to {declared_end}"
+    ]
     assert coverage.problems("incidents", scratch) == []
     assert (scratch / "datapackage.json").read_text() == text, "write changed more than the two values"
 
@@ -97,12 +107,15 @@ def test_an_undated_dataset_must_say_why(scratch):
     assert any("before the data were retrieved" in p for p in found)
 
 
-@pytest.mark.parametrize("text, words, last", [
-    ("-111", "111 BC", (-111, 12, 31)),
-    ("2025", "2025", (2025, 12, 31)),
-    ("2024-02", "February 2024", (2024, 2, 29)),
-    ("2023-12-13", "13 December 2023", (2023, 12, 13)),
-])
+@pytest.mark.parametrize(
+    "text, words, last",
+    [
+        ("-111", "111 BC", (-111, 12, 31)),
+        ("2025", "2025", (2025, 12, 31)),
+        ("2024-02", "February 2024", (2024, 2, 29)),
+        ("2023-12-13", "13 December 2023", (2023, 12, 13)),
+    ],
+)
 def test_dates_are_read_and_written_at_their_precision(text, words, last):
     when = When.parse(text)
     assert str(when) == text and when.words() == words and when.last == last
@@ -110,7 +123,9 @@ def test_dates_are_read_and_written_at_their_precision(text, words, last):
 
 def test_newest_is_the_date_that_ends_last():
     # A year runs to December: full-year 2025 figures are newer than an estimate of March 2025.
-    assert str(coverage.newest([When.parse("2025-03"), When.parse("2025"), When.parse("2024-12-31")])) == "2025"
+    assert (
+        str(coverage.newest([When.parse("2025-03"), When.parse("2025"), When.parse("2024-12-31")])) == "2025"
+    )
     assert str(coverage.oldest([When.parse("2014"), When.parse("2014-12")])) == "2014"
 
 
@@ -134,7 +149,9 @@ TRADE = pd.DataFrame({"year": [2023, 2024, 2025], "usd_bn": [1.0, 2.0, 3.0]})
 
 def test_finish_refuses_a_dated_chart_whose_source_hides_its_end():
     with pytest.raises(ValueError, match=r"year the chart's data run to \(2025\)"):
-        charts.finish(_line(TRADE), source="data/trade.csv, 2023-2024", alt_text="Three years of trade, rising.")
+        charts.finish(
+            _line(TRADE), source="data/trade.csv, 2023-2024", alt_text="Three years of trade, rising."
+        )
 
 
 @pytest.mark.parametrize("source", ["data/trade.csv, 2023-2025", "data/trade.csv to 2025 (preliminary)"])
@@ -145,7 +162,9 @@ def test_finish_accepts_a_source_that_states_the_end(source):
 
 def test_a_year_inside_a_longer_number_does_not_count():
     with pytest.raises(ValueError):
-        charts.finish(_line(TRADE), source="data/trade.csv, 20250 rows", alt_text="Three years of trade, rising.")
+        charts.finish(
+            _line(TRADE), source="data/trade.csv, 20250 rows", alt_text="Three years of trade, rising."
+        )
 
 
 def test_the_end_is_read_from_every_layer_and_dated_column():
@@ -170,35 +189,45 @@ def test_timeline_span_follows_the_newest_event():
     events, eras = timeline.events(), timeline.eras()
     first, last = coverage.record_span()
     assert timeline.span(events, eras) == f"{first.words()} to {charts.year_words(last.year)}"
-    assert timeline.span(events, eras, 1949, 1992) == "1949 to 1992"  # the June 1992 plenum falls in the padded window
+    assert (
+        timeline.span(events, eras, 1949, 1992) == "1949 to 1992"
+    )  # the June 1992 plenum falls in the padded window
 
 
 # --- The introduction states the book's coverage -----------------------------------------------
 
 INTRO = " ".join((ROOT / "book" / "intro.md").read_text(encoding="utf-8").split())
-STATED = re.search(r"This edition covers the record from (?P<first>.+?) to (?P<last>.+?) and evidence "
-                   r"dated up to (?P<evidence>.+?); it was last updated on (?P<updated>\d{1,2} \w+ \d{4})\.", INTRO)
+STATED = re.search(
+    r"This edition covers the record from (?P<first>.+?) to (?P<last>.+?) and evidence "
+    r"dated up to (?P<evidence>.+?); it was last updated on (?P<updated>\d{1,2} \w+ \d{4})\.",
+    INTRO,
+)
 
 
 def test_intro_states_its_coverage_in_the_checked_form():
-    assert STATED, "book/intro.md must say 'This edition covers the record from … to … and evidence dated " \
-                   "up to …; it was last updated on D Month YYYY.'"
+    assert STATED, (
+        "book/intro.md must say 'This edition covers the record from … to … and evidence dated "
+        "up to …; it was last updated on D Month YYYY.'"
+    )
 
 
 def test_intro_coverage_agrees_with_the_newest_event_and_evidence():
     first, last = coverage.record_span()
     assert (STATED["first"], STATED["last"]) == (first.words(), last.words()), (
         f"the introduction says the record runs {STATED['first']} to {STATED['last']}; "
-        f"data/events.csv runs {first.words()} to {last.words()}")
+        f"data/events.csv runs {first.words()} to {last.words()}"
+    )
     assert STATED["evidence"] == coverage.evidence_end().words(), (
-        f"the introduction says evidence up to {STATED['evidence']}; the newest is {coverage.evidence_end().words()}")
+        f"the introduction says evidence up to {STATED['evidence']}; the newest is {coverage.evidence_end().words()}"
+    )
 
 
 def test_intro_last_update_is_no_older_than_any_check_or_event():
     updated = pd.Timestamp(STATED["updated"])
     assert updated >= pd.Timestamp(coverage.last_checked()), (
         f"the introduction's last update ({STATED['updated']}) predates a dataset's last check "
-        f"({coverage.last_checked()})")
+        f"({coverage.last_checked()})"
+    )
     newest = coverage.record_span()[1]
     assert updated >= pd.Timestamp(*newest.first), "the book cannot be updated before its newest event"
     assert updated <= pd.Timestamp.now(), "the last update cannot lie in the future"
@@ -206,31 +235,41 @@ def test_intro_last_update_is_no_older_than_any_check_or_event():
 
 # --- What changed since the first edition ------------------------------------------------------
 
+
 def test_first_edition_claims_are_the_boxes_before_the_audit():
     then = data.load("first_edition_claims")
     assert len(then) == 14 and "contradicted" not in set(then["verdict"])
     now = coverage.current_claims()
-    assert set(then["name"]) <= set(now["name"]), "a first-edition box disappeared: list it as removed, on purpose"
+    assert set(then["name"]) <= set(now["name"]), (
+        "a first-edition box disappeared: list it as removed, on purpose"
+    )
 
 
 def test_verdict_changes_list_new_changed_and_removed_boxes(scratch):
     table = (scratch / "first_edition_claims.csv").read_text(encoding="utf-8").splitlines()
     kept = [line for line in table if not line.startswith("the-sea,")]  # the-sea box: now "new"
-    kept = [line.replace(",caporale2022,supported", ",caporale2022,unverified")  # as if it had changed
-            if "claim-us-carriers" in line else line for line in kept]
+    kept = [
+        line.replace(",caporale2022,supported", ",caporale2022,unverified")  # as if it had changed
+        if "claim-us-carriers" in line
+        else line
+        for line in kept
+    ]
     kept.append('two-visits,claim-gone,"A claim no box checks any more.",diplomat2023,supported')
     (scratch / "first_edition_claims.csv").write_text("\n".join(kept) + "\n", encoding="utf-8")
     changes = coverage.verdict_changes(scratch).set_index("name")["change"]
     assert changes["claim-china-3200-acres-spratlys"] == "new"
     assert changes["claim-us-carriers-called-at-vietnam"] == "verdict changed"
     assert changes["claim-gone"] == "removed"
-    assert "claim-comprehensive-partnership-2013-embargo-2016" not in changes.index, "an unchanged box is listed"
+    assert "claim-comprehensive-partnership-2013-embargo-2016" not in changes.index, (
+        "an unchanged box is listed"
+    )
 
 
 def test_dataset_changes_count_rows_then_and_now(scratch):
     text = (scratch / "first_edition_datasets.csv").read_text(encoding="utf-8")
     (scratch / "first_edition_datasets.csv").write_text(
-        text.replace("kalayaan.csv,6\n", "kalayaan.csv,4\nlost.csv,7\n"), encoding="utf-8")
+        text.replace("kalayaan.csv,6\n", "kalayaan.csv,4\nlost.csv,7\n"), encoding="utf-8"
+    )
     changes = coverage.dataset_changes(scratch).set_index("file")
     assert changes.loc["data/kalayaan.csv", "change"] == "+2"
     assert changes.loc["data/lost.csv", "change"] == "removed"
@@ -240,7 +279,9 @@ def test_dataset_changes_count_rows_then_and_now(scratch):
 
 def test_a_partial_year_ends_with_its_last_month():
     """A trade row for January 2026 alone ('months' = 1) runs to January, not to December."""
-    table = pd.DataFrame({"year": pd.array([2025, 2026], dtype="Int64"), "months": pd.array([12, 1], dtype="Int64")})
+    table = pd.DataFrame(
+        {"year": pd.array([2025, 2026], dtype="Int64"), "months": pd.array([12, 1], dtype="Int64")}
+    )
     schema = {"year": {"type": "year"}, "months": {"type": "integer"}}
     found = coverage._read(table, "year", schema)
     assert [str(d) for d in found] == ["2025", "2026-01"]

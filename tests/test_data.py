@@ -25,17 +25,32 @@ def test_every_data_file_is_described_and_every_description_has_a_file():
 
 @pytest.mark.parametrize("res", RESOURCES, ids=[r["name"] for r in RESOURCES])
 def test_description_is_complete(res):
-    for key in ("name", "path", "format", "title", "description", "sources", "licenses",
-                "retrieved", "derivation", "hash", "schema"):
+    for key in (
+        "name",
+        "path",
+        "format",
+        "title",
+        "description",
+        "sources",
+        "licenses",
+        "retrieved",
+        "derivation",
+        "hash",
+        "schema",
+    ):
         assert res.get(key), f"{res['name']}: provenance lacks {key!r}"
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", res["retrieved"]), "retrieved must be YYYY-MM-DD"
     for source in res["sources"]:
         assert source.get("title") and source.get("path"), f"{res['name']}: a source lacks title or path"
-        assert source.get("cite") in BIB_KEYS, f"{res['name']}: source cite {source.get('cite')!r} not in references.bib"
+        assert source.get("cite") in BIB_KEYS, (
+            f"{res['name']}: source cite {source.get('cite')!r} not in references.bib"
+        )
     if "derived_by" in res:
         assert (ROOT / res["derived_by"]).exists(), f"{res['name']}: {res['derived_by']} does not exist"
     for field in res["schema"]["fields"]:
-        assert field.get("name") and field.get("type") and field.get("title"), f"{res['name']}: field {field} undocumented"
+        assert field.get("name") and field.get("type") and field.get("title"), (
+            f"{res['name']}: field {field} undocumented"
+        )
 
 
 @pytest.mark.parametrize("res", RESOURCES, ids=[r["name"] for r in RESOURCES])
@@ -43,7 +58,8 @@ def test_checksum_is_current(res):
     digest = hashlib.sha256((DATA / res["path"]).read_bytes()).hexdigest()
     assert res["hash"] == f"sha256:{digest}", (
         f"data/{res['path']} changed since its provenance was written: "
-        f"check the description, then set hash to sha256:{digest}")
+        f"check the description, then set hash to sha256:{digest}"
+    )
 
 
 @pytest.mark.parametrize("res", RESOURCES, ids=[r["name"] for r in RESOURCES])
@@ -62,7 +78,7 @@ def test_basemap_keeps_disputed_features_apart_from_coasts():
     # Vietnam's offshore basepoint islands, under 100 km², are coasts all the same.
     vietnam = maps.coasts(land, "Vietnam")
     for lon, lat in [(108.95, 10.52), (106.62, 8.72)]:  # Phú Quý, Côn Sơn
-        assert len(vietnam.cx[lon - 0.1:lon + 0.1, lat - 0.1:lat + 0.1]) == 1
+        assert len(vietnam.cx[lon - 0.1 : lon + 0.1, lat - 0.1 : lat + 0.1]) == 1
     hainan = maps.coasts(land, "China").cx[108:112, 18:20.2]
     assert len(hainan) == 1 and 33_000 < hainan["area_km2"].iloc[0] < 35_000
     for claimant in ("Vietnam", "China", "Philippines", "Malaysia", "Brunei"):
@@ -73,25 +89,46 @@ def test_basemap_keeps_disputed_features_apart_from_coasts():
 
 CSV_PACKAGE = {
     "name": "sample-package",
-    "resources": [{
-        "name": "sample", "path": "sample.csv", "format": "csv",
-        "schema": {"fields": [
-            {"name": "id", "type": "integer", "constraints": {"required": True, "unique": True}},
-            {"name": "date", "type": "date"},
-            {"name": "year", "type": "integer", "description": "negative for BC"},
-            {"name": "edition", "type": "year"},
-            {"name": "share", "type": "number", "constraints": {"minimum": 0, "maximum": 100}},
-            {"name": "actor", "type": "string", "constraints": {"required": True, "enum": ["China", "Vietnam"]}},
-            {"name": "note", "type": "string", "constraints": {"maxLength": 10}},
-        ], "primaryKey": ["year", "actor"]},
-    }]
+    "resources": [
+        {
+            "name": "sample",
+            "path": "sample.csv",
+            "format": "csv",
+            "schema": {
+                "fields": [
+                    {"name": "id", "type": "integer", "constraints": {"required": True, "unique": True}},
+                    {"name": "date", "type": "date"},
+                    {"name": "year", "type": "integer", "description": "negative for BC"},
+                    {"name": "edition", "type": "year"},
+                    {"name": "share", "type": "number", "constraints": {"minimum": 0, "maximum": 100}},
+                    {
+                        "name": "actor",
+                        "type": "string",
+                        "constraints": {"required": True, "enum": ["China", "Vietnam"]},
+                    },
+                    {"name": "note", "type": "string", "constraints": {"maxLength": 10}},
+                ],
+                "primaryKey": ["year", "actor"],
+            },
+        }
+    ],
 }
-GOOD_CSV = ("id,date,year,edition,share,actor,note\n1,1979-02-17,-111,2017,56.9,China,\n"
-            "2,,938,,,Vietnam,short\n3,2023-12-12,2023,2024,11.8,Vietnam,\n")
+GOOD_CSV = (
+    "id,date,year,edition,share,actor,note\n1,1979-02-17,-111,2017,56.9,China,\n"
+    "2,,938,,,Vietnam,short\n3,2023-12-12,2023,2024,11.8,Vietnam,\n"
+)
 #: One bad row each, the loader's message for it, and what frictionless calls the same fault.
 BAD_ROWS = [
-    ("4,2023-02-30,2023,,10,China,", r"row 5, column 'date': '2023-02-30' is not a real calendar date", "type-error"),
-    ("4,12/02/2023,2023,,10,China,", r"row 5, column 'date': '12/02/2023' is not a date written YYYY-MM-DD", "type-error"),
+    (
+        "4,2023-02-30,2023,,10,China,",
+        r"row 5, column 'date': '2023-02-30' is not a real calendar date",
+        "type-error",
+    ),
+    (
+        "4,12/02/2023,2023,,10,China,",
+        r"row 5, column 'date': '12/02/2023' is not a date written YYYY-MM-DD",
+        "type-error",
+    ),
     ("4,,2022,,ten,China,", r"row 5, column 'share': 'ten' is not a number", "type-error"),
     ("4,,2022,,101,China,", r"row 5, column 'share': '101' is above the maximum 100", "constraint-error"),
     ("4,,2022,,,Atlantis,", r"row 5, column 'actor': 'Atlantis' is not one of", "constraint-error"),
@@ -99,10 +136,16 @@ BAD_ROWS = [
     ("2,,2022,,,China,", r"row 5, column 'id': 2 repeats row 3", "unique-error"),
     ("4,,20x3,,,China,", r"row 5, column 'year': '20x3' is not a whole number", "type-error"),
     ("4,,2022,938,,China,", r"row 5, column 'edition': '938' is not a four-digit year", "type-error"),
-    ("4,,2022,,,China,far too long", r"row 5, column 'note': 'far too long'… is longer than 10 characters",
-     "constraint-error"),
-    ("4,,938,,,Vietnam,", r"row 5: primary key \('year', 'actor'\) = \(938, 'Vietnam'\) repeats row 3",
-     "primary-key"),
+    (
+        "4,,2022,,,China,far too long",
+        r"row 5, column 'note': 'far too long'… is longer than 10 characters",
+        "constraint-error",
+    ),
+    (
+        "4,,938,,,Vietnam,",
+        r"row 5: primary key \('year', 'actor'\) = \(938, 'Vietnam'\) repeats row 3",
+        "primary-key",
+    ),
 ]
 
 
@@ -137,7 +180,9 @@ def test_loader_reads_a_good_csv_with_types(csv_dir):
     assert frictionless_errors(csv_dir) == set(), "frictionless refuses the file the loader accepts"
 
 
-@pytest.mark.parametrize("row, message, standard", BAD_ROWS, ids=[f"{standard}-{i}" for i, (_, _, standard) in enumerate(BAD_ROWS)])
+@pytest.mark.parametrize(
+    "row, message, standard", BAD_ROWS, ids=[f"{standard}-{i}" for i, (_, _, standard) in enumerate(BAD_ROWS)]
+)
 def test_loader_names_file_row_and_column(csv_dir, row, message, standard):
     (csv_dir / "sample.csv").write_text(GOOD_CSV + row + "\n")
     with pytest.raises(data.DataError, match=r"data/sample\.csv, " + message):
@@ -186,13 +231,29 @@ def corrupt_feature(folder, index, change):
     path.write_text(json.dumps(collection))
 
 
-@pytest.mark.parametrize("change, message", [
-    (lambda f: f["properties"].update(role="beach"), r"feature 5, column 'role': 'beach' is not one of"),
-    (lambda f: f["properties"].update(area_km2=-3), r"feature 5, column 'area_km2': '-3' is below the minimum 0"),
-    (lambda f: f["properties"].update(country=None), r"feature 5, column 'country': value is required but empty"),
-    (lambda f: f.update(geometry={"type": "Polygon", "coordinates": [[[110, 10], [111, 11], [111, 10], [110, 11], [110, 10]]]}),
-     r"feature 5, column 'geometry': invalid geometry"),
-])
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda f: f["properties"].update(role="beach"), r"feature 5, column 'role': 'beach' is not one of"),
+        (
+            lambda f: f["properties"].update(area_km2=-3),
+            r"feature 5, column 'area_km2': '-3' is below the minimum 0",
+        ),
+        (
+            lambda f: f["properties"].update(country=None),
+            r"feature 5, column 'country': value is required but empty",
+        ),
+        (
+            lambda f: f.update(
+                geometry={
+                    "type": "Polygon",
+                    "coordinates": [[[110, 10], [111, 11], [111, 10], [110, 11], [110, 10]]],
+                }
+            ),
+            r"feature 5, column 'geometry': invalid geometry",
+        ),
+    ],
+)
 def test_loader_names_the_bad_feature_in_a_corrupted_basemap(basemap_copy, change, message):
     corrupt_feature(basemap_copy, 4, change)
     with pytest.raises(data.DataError, match=r"data/basemap\.geojson, " + message):
@@ -207,6 +268,7 @@ def test_loader_refuses_a_truncated_geojson(basemap_copy):
 
 
 # --- the timeline's events and eras ------------------------------------------------------------
+
 
 def test_events_cover_the_book_and_cite_known_sources():
     from giants import timeline
@@ -227,15 +289,19 @@ def test_the_record_reaches_2026_with_sourced_recent_events():
     assert len(recent) >= 20, f"only {len(recent)} events from 2024 on; issue 14 asks for at least 20"
     assert (recent["precision"] != "year").all(), "events from 2024 on are dated at least to the month"
     assert recent["sources"].str.len().gt(0).all()
-    assert events["when"].max() < 2026 + 11 / 12, "an event dated after November 2026, when the record was checked"
+    assert events["when"].max() < 2026 + 11 / 12, (
+        "an event dated after November 2026, when the record was checked"
+    )
     eras = timeline.eras()
-    assert eras["end"].max() > events["end_when"].fillna(events["when"]).max(), "the last era must hold the last event"
+    assert eras["end"].max() > events["end_when"].fillna(events["when"]).max(), (
+        "the last era must hold the last event"
+    )
 
 
 def test_each_event_date_is_consistent():
-    from giants import timeline
-
     import pandas as pd
+
+    from giants import timeline
 
     problems = []
     for row in timeline.events().itertuples():
@@ -256,7 +322,9 @@ def test_eras_are_contiguous_and_hold_every_event():
     from giants import timeline
 
     eras = timeline.eras()
-    assert (eras["start"].iloc[1:].to_numpy() == eras["end"].iloc[:-1].to_numpy()).all(), "eras must meet end to start"
+    assert (eras["start"].iloc[1:].to_numpy() == eras["end"].iloc[:-1].to_numpy()).all(), (
+        "eras must meet end to start"
+    )
     missing = {key for keys in eras["sources"] for key in keys.split(";")} - BIB_KEYS
     assert not missing, f"eras cite keys not in references.bib: {sorted(missing)}"
     timeline.events()  # raises if an event falls outside every era
@@ -267,6 +335,8 @@ def test_every_work_in_the_bibliography_has_a_kind():
 
     works = sources.bibliography()
     wrong = works[~works["kind"].isin(list(sources.KINDS))]
-    assert wrong.empty, f"references.bib entries without a kind of {list(sources.KINDS)}: {list(wrong.index)[:10]}"
+    assert wrong.empty, (
+        f"references.bib entries without a kind of {list(sources.KINDS)}: {list(wrong.index)[:10]}"
+    )
     table = sources.sources_by_dataset()
     assert set(table.index) == {r["path"] for r in RESOURCES} and (table["all"] > 0).all()

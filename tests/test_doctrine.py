@@ -31,14 +31,18 @@ def test_every_formula_is_dated_by_an_event_with_the_same_date(doctrine, events)
     assert not missing, f"doctrine rows point to events that do not exist: {sorted(missing)}"
     for _, row in doctrine.iterrows():
         event = events.loc[row["event"]]
-        assert _date(row) == _date(event), f"{row['id']}: {_date(row)} but event {row['event']} is {_date(event)}"
+        assert _date(row) == _date(event), (
+            f"{row['id']}: {_date(row)} but event {row['event']} is {_date(event)}"
+        )
         assert row["precision"] == event["precision"], row["id"]
 
 
 def test_ids_start_with_the_year_and_rows_run_in_date_order(doctrine):
     assert all(ident.startswith(f"{year}-") for ident, year in zip(doctrine["id"], doctrine["year"]))
-    order = [(r.year, 0 if pd.isna(r.month) else r.month, 0 if pd.isna(r.day) else r.day)
-             for r in doctrine.itertuples()]
+    order = [
+        (r.year, 0 if pd.isna(r.month) else r.month, 0 if pd.isna(r.day) else r.day)
+        for r in doctrine.itertuples()
+    ]
     assert order == sorted(order)
 
 

@@ -34,8 +34,11 @@ def test_the_first_articles_survey_figures_are_in_the_data():
     alignment = data.load("survey_alignment").set_index(["edition", "country"])
     assert tuple(alignment.loc[(2022, "Vietnam"), ["us_pct", "china_pct"]]) == (73.6, 26.4)
     trust = data.load("survey_trust")
-    rules = trust[(trust["edition"] == 2022) & (trust["country"] == "Vietnam")
-                  & (trust["question"] == "rules-based-order-leadership")].set_index("power")["pct"]
+    rules = trust[
+        (trust["edition"] == 2022)
+        & (trust["country"] == "Vietnam")
+        & (trust["question"] == "rules-based-order-leadership")
+    ].set_index("power")["pct"]
     assert (rules["United States"], rules["China"]) == (56.9, 11.8)
 
 
@@ -87,7 +90,9 @@ def test_derived_trade_values_say_how_they_were_computed():
     trade = data.load("trade")
     derived = trade[trade["status"] == "derived"]
     assert len(derived) >= 5
-    assert derived["note"].fillna("").str.contains("Derived").all(), "a derived value must give its arithmetic"
+    assert derived["note"].fillna("").str.contains("Derived").all(), (
+        "a derived value must give its arithmetic"
+    )
 
 
 def test_fdi_yearly_totals_cover_2018_to_2025_and_bound_each_source():
@@ -96,7 +101,9 @@ def test_fdi_yearly_totals_cover_2018_to_2025_and_bound_each_source():
     totals = annual[annual["investor"] == "All sources"].set_index("year")["usd_bn"]
     assert list(totals.index) == list(range(2018, 2026))
     by_source = annual[annual["investor"] != "All sources"].dropna(subset=["usd_bn"])
-    assert (by_source["usd_bn"] < by_source["year"].map(totals)).all(), "one source cannot exceed the year's total"
+    assert (by_source["usd_bn"] < by_source["year"].map(totals)).all(), (
+        "one source cannot exceed the year's total"
+    )
     # Until 2023 the agency's year ran to 20 December; from 2024 to 31 December.
     assert (annual.loc[annual["year"] <= 2023, "period_end"].dt.day == 20).all()
 

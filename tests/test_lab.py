@@ -19,8 +19,8 @@ import time
 import urllib.request
 
 import pytest
-
 from book_tools import missing_tool
+
 from giants.toc import ROOT
 
 pytestmark = pytest.mark.browser
@@ -49,10 +49,21 @@ def lab(tmp_path_factory, built_book):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", f"--port={port}",
-               "--ip=127.0.0.1", f"--IdentityProvider.token={TOKEN}", f"--ServerApp.root_dir={root}",
-               f"--LabApp.app_settings_dir={settings}", f"--LabApp.user_settings_dir={root / 'user-settings'}",
-               f"--LabApp.workspaces_dir={root / 'workspaces'}", "--ServerApp.disable_check_xsrf=True"]
+    command = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        "--allow-root",
+        f"--port={port}",
+        "--ip=127.0.0.1",
+        f"--IdentityProvider.token={TOKEN}",
+        f"--ServerApp.root_dir={root}",
+        f"--LabApp.app_settings_dir={settings}",
+        f"--LabApp.user_settings_dir={root / 'user-settings'}",
+        f"--LabApp.workspaces_dir={root / 'workspaces'}",
+        "--ServerApp.disable_check_xsrf=True",
+    ]
     server = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -93,7 +104,9 @@ def rendered_text(page) -> str:
 
 def test_a_chapter_opens_in_jupyterlab_as_a_notebook_with_its_myst_rendered(page, lab):
     open_in_lab(page, lab, "book/two-visits.md")
-    assert page.locator(".jp-NotebookPanel .jp-Notebook").count() == 1, "the chapter opened as text, not as a notebook"
+    assert page.locator(".jp-NotebookPanel .jp-Notebook").count() == 1, (
+        "the chapter opened as text, not as a notebook"
+    )
     box = page.locator(f"{RENDERED} aside.myst-admonition.claim-check").first
     box.scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "jupyterlab-chapter-claim-check.png"))

@@ -9,8 +9,11 @@ import pytest
 from giants.toc import ROOT
 
 #: A command line that installs system packages (a message naming apt-get is not one).
-SYSTEM_INSTALLS = re.compile(r"^\s*(sudo\s+)?(apt-get|apt|brew|dnf|yum)\s|apt_install\.sh|install_browser\.sh|"
-                             r"install_tex\.sh|playwright install", re.M)
+SYSTEM_INSTALLS = re.compile(
+    r"^\s*(sudo\s+)?(apt-get|apt|brew|dnf|yum)\s|apt_install\.sh|install_browser\.sh|"
+    r"install_tex\.sh|playwright install",
+    re.M,
+)
 
 
 def dry_run(target: str) -> str:
@@ -31,21 +34,30 @@ def test_make_test_installs_the_browser_and_tex_itself():
     assert "install_browser.sh" in commands and "install_tex.sh" in commands
 
 
-@pytest.mark.parametrize("reported, accepted", [("3.10", False), ("3.11", True), ("3.13", True), ("3.14", False)])
+@pytest.mark.parametrize(
+    "reported, accepted", [("3.10", False), ("3.11", True), ("3.13", True), ("3.14", False)]
+)
 def test_the_makefile_checks_the_python_version_first(tmp_path, reported, accepted):
     """An unsupported Python stops make before anything is installed, with one line saying what works."""
     fake = tmp_path / "python-fake"
     fake.write_text(f"#!/bin/sh\necho {reported}\n")
     fake.chmod(0o755)
-    result = subprocess.run(["make", "python-version", f"PYTHON={fake}", f"VENV={tmp_path / 'venv'}"],
-                            cwd=ROOT, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["make", "python-version", f"PYTHON={fake}", f"VENV={tmp_path / 'venv'}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     if accepted:
         assert result.returncode == 0, result.stderr
     else:
         assert result.returncode != 0
         message = [line for line in result.stderr.splitlines() if "Python" in line]
-        assert message == [f"Python {reported} found ({fake}): the book needs Python 3.11, 3.12 or 3.13; "
-                           f"choose one with, for example, make book PYTHON=python3.13"], result.stderr
+        assert message == [
+            f"Python {reported} found ({fake}): the book needs Python 3.11, 3.12 or 3.13; "
+            f"choose one with, for example, make book PYTHON=python3.13"
+        ], result.stderr
         assert not (tmp_path / "venv").exists(), "a virtual environment was made before the check"
 
 

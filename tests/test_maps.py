@@ -22,8 +22,17 @@ def test_distance_to_a_coast_is_the_ellipsoidal_distance(land):
     # And it equals the geodesic distance to some coast vertex within a couple of km.
     geod = Geod(ellps="WGS84")
     shore = maps.coasts(land, "Vietnam").union_all()
-    nearest_vertex = min((geod.inv(110.5, 11.35, x, y)[2] for poly in getattr(shore, "geoms", [shore])
-                          for x, y in poly.exterior.coords), default=None) / 1000
+    nearest_vertex = (
+        min(
+            (
+                geod.inv(110.5, 11.35, x, y)[2]
+                for poly in getattr(shore, "geoms", [shore])
+                for x, y in poly.exterior.coords
+            ),
+            default=None,
+        )
+        / 1000
+    )
     assert abs(km - nearest_vertex) < 3
 
 
@@ -80,7 +89,9 @@ def test_a_grid_of_points_measures_area_as_the_polygon_does(land):
 
 
 def test_sea_goes_to_the_nearest_coast(land):
-    points = gpd.GeoSeries([Point(109.6, 12.0), Point(111.0, 17.8), Point(100.3, 11.0)], crs=4326).to_crs(maps.EQUAL_AREA)
+    points = gpd.GeoSeries([Point(109.6, 12.0), Point(111.0, 17.8), Point(100.3, 11.0)], crs=4326).to_crs(
+        maps.EQUAL_AREA
+    )
     assert maps.nearest_state(points, land).tolist() == ["Vietnam", "China", "Thailand"]
 
 
@@ -118,8 +129,11 @@ def test_incidents_at_stand_in_positions_are_drawn_hollow():
     fig, ax = plt.subplots()
     maps.plot_incidents(ax, incidents)
     # A hollow marker has no face colour (matplotlib stores "none" as an empty array) or a transparent one.
-    hollow = sum(len(c.get_offsets()) for c in ax.collections
-                 if len(c.get_facecolor()) == 0 or (c.get_facecolor()[:, 3] == 0).all())
+    hollow = sum(
+        len(c.get_offsets())
+        for c in ax.collections
+        if len(c.get_facecolor()) == 0 or (c.get_facecolor()[:, 3] == 0).all()
+    )
     plt.close(fig)
     assert hollow == incidents["position_approximate"].sum() > 0
     spec = maps.incident_layer(incidents).to_dict()
@@ -128,6 +142,7 @@ def test_incidents_at_stand_in_positions_are_drawn_hollow():
 
 
 # --- The print map's labels, insets and the interactive map's views -----------------------
+
 
 @pytest.fixture(scope="module")
 def print_map(land):
@@ -138,7 +153,9 @@ def print_map(land):
 
     features, incidents = maps.features(), maps.incidents()
     claimants = ["Vietnam", "China", "Philippines", "Malaysia", "Brunei"]
-    zones = gpd.GeoSeries([maps.at_sea(maps.distance_zone(land, c), land) for c in claimants], index=claimants, crs=4326)
+    zones = gpd.GeoSeries(
+        [maps.at_sea(maps.distance_zone(land, c), land) for c in claimants], index=claimants, crs=4326
+    )
     named = maps.named_features((toc.ROOT / "book" / "the-sea.md").read_text(), features)
     fig, legend, placed = maps.print_map(land, features, incidents, zones, named, title="test")
     yield fig, placed, named, features
@@ -152,14 +169,14 @@ def test_label_boxes_do_not_overlap(print_map):
     fig, placed, _, _ = print_map
     for where, labels in placed.items():
         for i, a in enumerate(labels):
-            for b in labels[i + 1:]:
+            for b in labels[i + 1 :]:
                 assert not maps.boxes_overlap(a.box, b.box), f"{where}: {a.text!r} overlaps {b.text!r}"
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         texts = [t.get_window_extent(renderer) for t in ax.texts if t.get_text() and t.get_zorder() == 7]
         for i, a in enumerate(texts):
-            assert not any(a.overlaps(b) for b in texts[i + 1:])
+            assert not any(a.overlaps(b) for b in texts[i + 1 :])
 
 
 def test_every_feature_the_chapter_names_has_a_label(print_map):
@@ -170,15 +187,25 @@ def test_every_feature_the_chapter_names_has_a_label(print_map):
     assert {names[i] for i in named} <= labelled, {names[i] for i in named} - labelled
     # Groups, seas, gulfs and the claimant countries are named on the main map.
     main = {lab.text for lab in placed["main"]}
-    assert {"Paracel Islands", "Spratly Islands", "South China Sea", "Gulf of Tonkin", "Gulf of Thailand",
-            *maps.CLAIMANTS} <= main
+    assert {
+        "Paracel Islands",
+        "Spratly Islands",
+        "South China Sea",
+        "Gulf of Tonkin",
+        "Gulf of Thailand",
+        *maps.CLAIMANTS,
+    } <= main
 
 
 def test_named_features_skips_names_inside_longer_names():
     import pandas as pd
 
-    table = pd.DataFrame({"id": ["south", "johnson", "spratly", "itu"],
-                          "name_en": ["South Reef", "Johnson South Reef", "Spratly Island", "Itu Aba (Taiping Island)"]})
+    table = pd.DataFrame(
+        {
+            "id": ["south", "johnson", "spratly", "itu"],
+            "name_en": ["South Reef", "Johnson South Reef", "Spratly Island", "Itu Aba (Taiping Island)"],
+        }
+    )
     text = "Johnson South Reef lies in the Spratly Islands; Taiping\nIsland is held by Taiwan."
     assert maps.named_features(text, table) == ["johnson", "itu"]
 
@@ -197,7 +224,9 @@ def test_each_inset_contains_every_feature_of_its_group(print_map):
 def test_gulf_labels_sit_in_their_gulfs(land):
     """The anchors are computed from the coasts; check them against where the gulfs are."""
     anchors = maps.water_anchors(land)
-    at = gpd.GeoSeries(gpd.points_from_xy(*zip(*anchors.values())), index=list(anchors), crs=maps.EQUAL_AREA).to_crs(4326)
+    at = gpd.GeoSeries(
+        gpd.points_from_xy(*zip(*anchors.values())), index=list(anchors), crs=maps.EQUAL_AREA
+    ).to_crs(4326)
     assert 105.5 < at["Gulf of Tonkin"].x < 109 and 17.5 < at["Gulf of Tonkin"].y < 21.5
     assert 99.5 < at["Gulf of Thailand"].x < 104.5 and 6.5 < at["Gulf of Thailand"].y < 13.5
     assert not at.intersects(land.union_all()).any()
@@ -210,7 +239,9 @@ def test_labels_refuse_to_overlap_when_there_is_no_room():
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(1, 1))
-    ax.set_xlim(0, 1); ax.set_ylim(0, 1); ax.set_aspect("equal")
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    ax.set_aspect("equal")
     with pytest.raises(ValueError, match="no room"):
         maps.place_labels(ax, [("A very long label indeed", 0.5, 0.5, "point")] * 2, fontsize=12)
     plt.close(fig)

@@ -36,8 +36,11 @@ def test_features_have_names_in_three_languages(features):
 
 
 def test_features_lie_in_their_archipelago(features):
-    boxes = {"Paracel Islands": (111.0, 15.5, 113.0, 17.2), "Spratly Islands": (111.5, 4.0, 117.0, 12.0),
-             "Scarborough Shoal": (117.5, 15.0, 118.0, 15.3)}
+    boxes = {
+        "Paracel Islands": (111.0, 15.5, 113.0, 17.2),
+        "Spratly Islands": (111.5, 4.0, 117.0, 12.0),
+        "Scarborough Shoal": (117.5, 15.0, 118.0, 15.3),
+    }
     for row in features.itertuples():
         west, south, east, north = boxes[row.group]
         assert west <= row.lon <= east and south <= row.lat <= north, f"{row.id} lies outside the {row.group}"
@@ -75,8 +78,9 @@ def test_stand_in_positions_are_flagged_and_explained():
     """A position nobody published must be flagged, and the flag must agree with the text."""
     incidents = maps.incidents()
     says_approximate = incidents["location_precision"].str.startswith("approximate")
-    assert (incidents["position_approximate"] == says_approximate).all(), \
-        incidents.loc[incidents["position_approximate"] != says_approximate, "id"].tolist()
+    assert (incidents["position_approximate"] == says_approximate).all(), incidents.loc[
+        incidents["position_approximate"] != says_approximate, "id"
+    ].tolist()
     assert incidents["position_approximate"].any() and not incidents["position_approximate"].all()
 
 
@@ -117,7 +121,13 @@ def test_the_philippine_claim_is_the_kalayaan_polygon_plus_scarborough(features)
     assert inside.sum() >= 40
 
 
-PHYSICAL_TYPES = {"island or cay", "reef above water at high tide", "low-tide elevation", "submerged", "undetermined"}
+PHYSICAL_TYPES = {
+    "island or cay",
+    "reef above water at high tide",
+    "low-tide elevation",
+    "submerged",
+    "undetermined",
+}
 LEGAL_STATUSES = {"rock", "low-tide elevation", "not adjudicated", "outside the case"}
 AWARD_FINDINGS = {"rock", "low-tide elevation"}
 
@@ -130,7 +140,9 @@ def test_physical_and_legal_types_use_their_vocabularies(features):
     assert set(features["physical_type"]) <= PHYSICAL_TYPES
     assert set(features["legal_status"]) <= LEGAL_STATUSES
     paracels = features["group"] == "Paracel Islands"
-    assert (features.loc[paracels, "legal_status"] == "outside the case").all(), "the Paracels were not in the case"
+    assert (features.loc[paracels, "legal_status"] == "outside the case").all(), (
+        "the Paracels were not in the case"
+    )
     assert not (features.loc[~paracels, "legal_status"] == "outside the case").any()
 
 
@@ -138,10 +150,13 @@ def test_every_award_finding_names_its_paragraph_and_source(features):
     ruled = features["legal_status"].isin(AWARD_FINDINGS)
     assert ruled.sum() >= 15
     for row in features[ruled].itertuples():
-        assert isinstance(row.award_paragraphs, str) and re.search(r"¶\d+|press release", row.award_paragraphs), \
-            f"{row.id}: award finding without the paragraph (or part of the award) it rests on"
+        assert isinstance(row.award_paragraphs, str) and re.search(
+            r"¶\d+|press release", row.award_paragraphs
+        ), f"{row.id}: award finding without the paragraph (or part of the award) it rests on"
         assert isinstance(row.award_sources, str), f"{row.id}: award finding without a source"
-    assert features.loc[~ruled, "award_paragraphs"].isna().all(), "a paragraph is cited for a feature the award did not rule on"
+    assert features.loc[~ruled, "award_paragraphs"].isna().all(), (
+        "a paragraph is cited for a feature the award did not rule on"
+    )
 
 
 def test_award_findings_agree_with_the_physical_types(features):
@@ -151,4 +166,6 @@ def test_award_findings_agree_with_the_physical_types(features):
         if row.legal_status == "rock":
             assert row.physical_type in above_water, f"{row.id}: a rock that is not above water at high tide"
         elif row.legal_status == "low-tide elevation":
-            assert row.physical_type == "low-tide elevation", f"{row.id}: physical type disagrees with the award"
+            assert row.physical_type == "low-tide elevation", (
+                f"{row.id}: physical type disagrees with the award"
+            )

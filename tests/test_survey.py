@@ -15,8 +15,10 @@ def test_wilson_interval_matches_a_worked_value_and_stays_inside_0_100():
     low, high = survey.wilson_interval(98.0, 30)
     assert 0 <= low < 98 < high <= 100
     # More answers, narrower interval.
-    assert survey.wilson_interval(50, 400)[1] - survey.wilson_interval(50, 400)[0] < \
-        survey.wilson_interval(50, 100)[1] - survey.wilson_interval(50, 100)[0]
+    assert (
+        survey.wilson_interval(50, 400)[1] - survey.wilson_interval(50, 400)[0]
+        < survey.wilson_interval(50, 100)[1] - survey.wilson_interval(50, 100)[0]
+    )
 
 
 @pytest.mark.parametrize("pct, n", [(-1, 100), (101, 100), (50, 0)])
@@ -58,8 +60,9 @@ def test_every_survey_figure_says_how_it_was_read():
         table = data.load(name)
         assert table["provenance"].notna().all(), name
         # A figure known only from an aggregator, a think tank or the article is never "news".
-        only_secondary = table["sources"].isin(["caporale2022", "poling-natalegawa-2023-csis",
-                                                "seasia-2025-infographic-align-china"])
+        only_secondary = table["sources"].isin(
+            ["caporale2022", "poling-natalegawa-2023-csis", "seasia-2025-infographic-align-china"]
+        )
         assert (table.loc[only_secondary, "provenance"] != "news").all(), table[only_secondary]
 
 
@@ -76,6 +79,9 @@ def test_provenance_encodings_draw_secondary_figures_hollow():
     assert shape["scale"]["range"] == ["circle", charts.RING, charts.RING]
     fill = charts.provenance_fill().to_dict()
     assert fill["scale"]["range"] == [1, 0, 0] and fill["scale"]["type"] == "ordinal"
-    chart = alt.Chart(pd.DataFrame({"x": [1], "provenance": ["secondary"]})).mark_point(filled=True).encode(
-        x="x:Q", shape=charts.provenance_shape())
+    chart = (
+        alt.Chart(pd.DataFrame({"x": [1], "provenance": ["secondary"]}))
+        .mark_point(filled=True)
+        .encode(x="x:Q", shape=charts.provenance_shape())
+    )
     assert chart.to_dict(validate=True)

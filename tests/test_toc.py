@@ -2,10 +2,8 @@
 
 import subprocess
 import sys
-import textwrap
 
 import jupytext
-import pytest
 
 from giants.toc import ROOT
 
@@ -27,7 +25,9 @@ def test_every_chapter_is_an_executable_notebook(chapters):
 def test_no_committed_notebooks_or_orphan_chapters(chapters):
     """Chapters are .md only; a .md in book/ that the toc forgets would never be built."""
     assert not list((ROOT / "book").rglob("*.ipynb")), "commit chapters as MyST .md, not .ipynb"
-    orphans = sorted(p for p in set((ROOT / "book").rglob("*.md")) - set(chapters) if ".ipynb_checkpoints" not in p.parts)
+    orphans = sorted(
+        p for p in set((ROOT / "book").rglob("*.md")) - set(chapters) if ".ipynb_checkpoints" not in p.parts
+    )
     assert not orphans, f"chapters missing from _toc.yml: {[p.name for p in orphans]}"
 
 
@@ -56,11 +56,16 @@ def test_a_wrong_checked_number_fails_nbval(tmp_path):
     (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-rA", "--nbval-lax", "--nbval-current-env", "book/"],
-        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 1, result.stdout[-3000:]
     assert "PASSED book/right.md::Cell 0" in result.stdout, result.stdout[-3000:]
-    assert "FAILED book/wrong.md::Cell 0" in result.stdout and "mismatch" in result.stdout.lower(), result.stdout[-3000:]
+    assert "FAILED book/wrong.md::Cell 0" in result.stdout and "mismatch" in result.stdout.lower(), (
+        result.stdout[-3000:]
+    )
 
 
 def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path, monkeypatch):
@@ -69,8 +74,11 @@ def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path, monkeypatch
     import refresh_outputs
 
     chapter = tmp_path / "chapter.md"
-    chapter.write_text(CHAPTER.format(expected="5").replace(
-        ':expected_output: "5\\n"', "---\ntags: [hide-input]\nexpected_output: |\n  5\n---"))
+    chapter.write_text(
+        CHAPTER.format(expected="5").replace(
+            ':expected_output: "5\\n"', "---\ntags: [hide-input]\nexpected_output: |\n  5\n---"
+        )
+    )
     assert refresh_outputs.actual_outputs(chapter) == [("5\n", "4\n")]
     refresh_outputs.write(chapter, ["4\n"])
     text = chapter.read_text()
@@ -82,11 +90,22 @@ def test_the_deploy_workflow_runs_make_test_and_publishes_the_built_book():
     import yaml
 
     workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "book.yml").read_text())
-    steps = workflow["jobs"]["test-and-publish"]["steps"]
-    assert any(step.get("run") == "make test" for step in steps)
-    assert any("make pdf" in step.get("run", "") for step in steps), "the print edition is not published"
-    publish = next(step for step in steps if "actions-gh-pages" in step.get("uses", ""))
-    assert publish["with"]["publish_dir"] == "./_build/html"
+    steps = workflow["jobs"]["test"]["steps"]
+    assert any("make test" in step.get("run", "") for step in steps)
+    # The print edition the tests built goes on the site (tests/test_maintenance.py checks the rest).
+    assert any("vietnam-between-the-giants.pdf _build/html" in step.get("run", "") for step in steps), (
+        "the print edition is not published"
+    )
+    uploaded = next(
+        s for s in steps if "upload-artifact" in s.get("uses", "") and s["with"]["name"] == "site"
+    )
+    assert uploaded["with"]["path"] == "_build/html"
+    publish_steps = workflow["jobs"]["publish"]["steps"]
+    publish = next(step for step in publish_steps if "actions-gh-pages" in step.get("uses", ""))
+    fetched = next(step for step in publish_steps if "download-artifact" in step.get("uses", ""))
+    assert (
+        fetched["with"]["name"] == "site" and publish["with"]["publish_dir"] == "./" + fetched["with"]["path"]
+    )
     # Colab opens the notebooks from the branch the site is published to.
     config = yaml.safe_load((ROOT / "_config.yml").read_text())
     assert publish["with"]["publish_branch"] == config["sphinx"]["config"]["giants_pages_branch"]

@@ -22,13 +22,17 @@ def test_full_and_partial_years_split_the_table():
     key = ["year", "partner", "reporter", "flow"]
     assert not full[key].merge(part[key]).shape[0]
     # The part of 2026 is far below the full 2025 figure: drawn as a year it would look like a crash.
-    us = table[(table["reporter"] == "Vietnam customs") & (table["partner"] == "United States")
-               & (table["flow"] == "Vietnam exports")].set_index("year")["usd_bn"]
+    us = table[
+        (table["reporter"] == "Vietnam customs")
+        & (table["partner"] == "United States")
+        & (table["flow"] == "Vietnam exports")
+    ].set_index("year")["usd_bn"]
     assert us[2026] < us[2025] / 5
 
 
-@pytest.mark.parametrize("year, months, label", [(2025, 12, "2025"), (2026, 1, "January 2026"),
-                                                 (2026, 10, "January-October 2026")])
+@pytest.mark.parametrize(
+    "year, months, label", [(2025, 12, "2025"), (2026, 1, "January 2026"), (2026, 10, "January-October 2026")]
+)
 def test_period_label(year, months, label):
     assert trade.period_label(year, months) == label
 

@@ -51,7 +51,10 @@ def drop_duplicate_scripts(app, pagename, templatename, context, doctree) -> Non
     seen, unique = set(), []
     for script in context.get("script_files", []):
         # The same inline script may come back with filename None or "" (from the pickled env).
-        key = (getattr(script, "filename", script) or "", tuple(sorted(getattr(script, "attributes", {}).items())))
+        key = (
+            getattr(script, "filename", script) or "",
+            tuple(sorted(getattr(script, "attributes", {}).items())),
+        )
         if key not in seen:
             seen.add(key)
             unique.append(script)
@@ -68,7 +71,11 @@ def defer_scripts(app, pagename, templatename, context, doctree) -> None:
     for script in context.get("script_files", []):
         filename = getattr(script, "filename", script) or ""
         attributes = dict(getattr(script, "attributes", {}))
-        if filename and not filename.endswith(SYNCHRONOUS_SCRIPTS) and not {"async", "defer"} & set(attributes):
+        if (
+            filename
+            and not filename.endswith(SYNCHRONOUS_SCRIPTS)
+            and not {"async", "defer"} & set(attributes)
+        ):
             script = internals.deferred_script(script, defer="defer")
         deferred.append(script)
     context["script_files"] = deferred
@@ -84,7 +91,8 @@ def describe_page(app, pagename, templatename, context, doctree) -> None:
             if len(text) > 155:
                 text = text[:152].rsplit(" ", 1)[0] + "…"
             context["metatags"] = context.get("metatags", "") + (
-                f'\n<meta name="description" content="{html.escape(text, quote=True)}" />')
+                f'\n<meta name="description" content="{html.escape(text, quote=True)}" />'
+            )
             return
 
 
@@ -184,8 +192,13 @@ class NoMaths(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         for node in self.document.findall(lambda n: isinstance(n, (nodes.math, nodes.math_block))):
-            logger.warning("mathematics on a page of a book that ships no MathJax: %r", node.astext()[:60],
-                           location=node, type="giants", subtype="maths")
+            logger.warning(
+                "mathematics on a page of a book that ships no MathJax: %r",
+                node.astext()[:60],
+                location=node,
+                type="giants",
+                subtype="maths",
+            )
 
 
 def setup(app) -> None:

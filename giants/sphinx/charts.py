@@ -35,11 +35,11 @@ import html
 import json
 import re
 from pathlib import Path
-
-from sphinx.util import logging
+from typing import ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.util import logging
 
 from giants.charts import is_map
 from giants.figures import shown_name
@@ -60,7 +60,7 @@ logger = logging.getLogger(__name__)
 class VegaLiteRenderer:
     """myst-nb plugin: render Vega-Lite outputs as self-contained chart containers."""
 
-    mime_priority_overrides = [(builder, MIME, 1) for builder in HTML_BUILDERS + PRINT_BUILDERS]
+    mime_priority_overrides: ClassVar = [(builder, MIME, 1) for builder in HTML_BUILDERS + PRINT_BUILDERS]
 
     @staticmethod
     def handle_mime(renderer, data, inline: bool):
@@ -74,10 +74,14 @@ class VegaLiteRenderer:
         if not source:
             renderer.logger.warning(
                 "chart has no source line: finish it with giants.charts.finish(chart, source=…)",
-                subtype="chart", line=data.line,
+                subtype="chart",
+                line=data.line,
             )
         env = renderer.renderer.sphinx_env
-        book = (env.config.project, env.config.copyright) if env is not None else ("", "")
+        # The citation names the release (_config.yml, written by make release) after the year.
+        cite_year = ", version ".join(filter(None, [env.config.copyright, env.config.release])) if env else ""
+        # Jupyter Book passes the book's title as html_title; Sphinx's `project` stays unset.
+        book = (env.config.html_title or env.config.project, cite_year) if env is not None else ("", "")
         web = addnodes.only(expr="html")
         web += nodes.raw("", chart_html(spec, source, book), format="html")
         paper = addnodes.only(expr="latex")
@@ -101,10 +105,13 @@ def print_spec(spec: dict) -> dict:
     The title and takeaway move into the figure's caption (numbered, and listed with the
     figures), so the drawing does not repeat them.
     """
+
     def fix_width(node):
         if isinstance(node, dict):
-            return {key: (PRINT_WIDTH if key == "width" and value == "container" else fix_width(value))
-                    for key, value in node.items()}
+            return {
+                key: (PRINT_WIDTH if key == "width" and value == "container" else fix_width(value))
+                for key, value in node.items()
+            }
         if isinstance(node, list):
             return [fix_width(item) for item in node]
         return node
@@ -158,10 +165,12 @@ def chart_html(spec: dict, source: str, book: tuple[str, str] = ("", "")) -> str
     book_title, year = book
     # The CSV link is filled in by giants-charts.js from the chart's own data, so it holds
     # exactly what is drawn; the citation is text, so it survives printing.
-    reuse = (f'<p class="chart-reuse"><a class="chart-csv" download="{slug}.csv" href="#">'
-             f'Download the data (CSV)</a> <span class="chart-cite">Cite this chart: '
-             f'“{html.escape(title)}”, in <em>{html.escape(book_title)}</em> ({html.escape(str(year))})'
-             f'<span class="chart-cite-url"></span>.</span></p>')
+    reuse = (
+        f'<p class="chart-reuse"><a class="chart-csv" download="{slug}.csv" href="#">'
+        f'Download the data (CSV)</a> <span class="chart-cite">Cite this chart: '
+        f"“{html.escape(title)}”, in <em>{html.escape(book_title)}</em> ({html.escape(str(year))})"
+        f'<span class="chart-cite-url"></span>.</span></p>'
+    )
     return (
         f'<div class="{kind}">'
         f'<div class="{CHART_CLASS}-view"></div>'
@@ -212,11 +221,15 @@ def spec_file(payload: str) -> tuple[str, str]:
 def move_specs(body: str, write) -> str:
     """`body` with every inline chart spec replaced by a reference to its file; `write(name,
     text)` stores each file. The empty element keeps its class, so the script finds it."""
+
     def external(match: re.Match) -> str:
         name, text = spec_file(match.group(1))
         write(name, text)
-        return (f'<script type="application/json" class="{CHART_CLASS}-spec" '
-                f'data-file="{SPEC_DIR}/{name}"></script>')
+        return (
+            f'<script type="application/json" class="{CHART_CLASS}-spec" '
+            f'data-file="{SPEC_DIR}/{name}"></script>'
+        )
+
     return INLINE_SPEC.sub(external, body)
 
 
@@ -232,6 +245,7 @@ def move_specs_to_files(app, pagename, templatename, context, doctree) -> None:
         if not path.exists():  # named by content: an existing file already holds this text
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+
     context["body"] = move_specs(context["body"], write)
 
 

@@ -15,6 +15,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+
 class ClaimRegister(SphinxDirective):
     has_content = False
 
@@ -24,20 +25,39 @@ class ClaimRegister(SphinxDirective):
         from giants.toc import toc_files
 
         srcdir = Path(self.env.srcdir)
-        paths = {path.relative_to(srcdir).with_suffix("").as_posix(): path
-                 for path in toc_files(srcdir) if path.exists()}
+        paths = {
+            path.relative_to(srcdir).with_suffix("").as_posix(): path
+            for path in toc_files(srcdir)
+            if path.exists()
+        }
         for path in paths.values():
             self.env.note_dependency(str(path))
         checks = register(paths)
         context = Context.load(srcdir, self.config.bibtex_bibfiles[0])
         counts = {verdict: sum(check.verdict == verdict for check in checks) for verdict in VERDICTS}
-        lines = [f"{len(checks)} claims checked: " + ", ".join(f"{n} {verdict}" for verdict, n in counts.items()) + ".",
-                 "", "````{list-table}", ":header-rows: 1", ":widths: 40 16 16 28", ":class: claim-register", "",
-                 "* - Claim (and where the book checks it)", "  - Whose claim", "  - Verdict", "  - Evidence cited"]
+        lines = [
+            f"{len(checks)} claims checked: "
+            + ", ".join(f"{n} {verdict}" for verdict, n in counts.items())
+            + ".",
+            "",
+            "````{list-table}",
+            ":header-rows: 1",
+            ":widths: 40 16 16 28",
+            ":class: claim-register",
+            "",
+            "* - Claim (and where the book checks it)",
+            "  - Whose claim",
+            "  - Verdict",
+            "  - Evidence cited",
+        ]
         for check in checks:
             chapter = context.titles.get(check.docname, check.docname)
-            lines += [f"* - {claim_text(check, context)} ({{ref}}`{chapter} <{check.name}>`)",
-                      f"  - {check.whose}", f"  - {check.verdict}", f"  - {evidence_text(check, context)}"]
+            lines += [
+                f"* - {claim_text(check, context)} ({{ref}}`{chapter} <{check.name}>`)",
+                f"  - {check.whose}",
+                f"  - {check.verdict}",
+                f"  - {evidence_text(check, context)}",
+            ]
         lines.append("````")
         container = nodes.container(classes=["claim-register-wrapper"])
         self.state.nested_parse(StringList(lines, self.env.docname), self.content_offset, container)

@@ -23,9 +23,50 @@ VIETNAMESE_LETTER = re.compile(r"[đĐăĂơƠưƯĩĨũŨâÂêÊôÔ\u1EA0-\u1
 #: "Phú", "Lâm"): short, and letters only.
 SYLLABLE = re.compile(r"^[A-Za-zàáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ]{1,6}$")
 #: English words that are also possible syllables, never taken as Vietnamese.
-ENGLISH = frozenset("""a an and as at be by for from in is it its of on or the to via was
-    with who what new one two but not are were has had his her
-    China US UN Asia Hanoi Saigon""".split())
+ENGLISH = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "via",
+        "was",
+        "with",
+        "who",
+        "what",
+        "new",
+        "one",
+        "two",
+        "but",
+        "not",
+        "are",
+        "were",
+        "has",
+        "had",
+        "his",
+        "her",
+        "China",
+        "US",
+        "UN",
+        "Asia",
+        "Hanoi",
+        "Saigon",
+    ]
+)
 CHINESE = re.compile(r"[\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uFF00-\uFFEF]+")
 
 
@@ -47,13 +88,24 @@ def language_runs(text: str) -> list[tuple[str, str | None]]:
             continue
         start = end = i
         # Take in neighbours joined by one space: Vietnamese words, or possible syllables.
-        while start > 0 and text[words[start - 1].end():words[start].start()] == " " and _syllable(words[start - 1].group(), leading=True):
+        while (
+            start > 0
+            and text[words[start - 1].end() : words[start].start()] == " "
+            and _syllable(words[start - 1].group(), leading=True)
+        ):
             start -= 1
-        while end + 1 < len(words) and text[words[end].end():words[end + 1].start()] == " " and (
-                VIETNAMESE_LETTER.search(words[end + 1].group()) or _syllable(words[end + 1].group())):
+        while (
+            end + 1 < len(words)
+            and text[words[end].end() : words[end + 1].start()] == " "
+            and (VIETNAMESE_LETTER.search(words[end + 1].group()) or _syllable(words[end + 1].group()))
+        ):
             end += 1
         # A run does not end on a plain lower-case word ("Việt and"): trim back to a real one.
-        while end > i and not VIETNAMESE_LETTER.search(words[end].group()) and re.fullmatch("[a-z]+", words[end].group()):
+        while (
+            end > i
+            and not VIETNAMESE_LETTER.search(words[end].group())
+            and re.fullmatch("[a-z]+", words[end].group())
+        ):
             end -= 1
         marks.append((words[start].start(), words[end].end(), "vi"))
         i = end + 1
@@ -92,9 +144,12 @@ class LanguageSpans(SphinxPostTransform):
             runs = language_runs(str(text))
             if all(language is None for _, language in runs):
                 continue
-            replacement = [nodes.Text(segment) if language is None
-                           else nodes.inline(segment, segment, classes=[f"language-{language}"])
-                           for segment, language in runs]
+            replacement = [
+                nodes.Text(segment)
+                if language is None
+                else nodes.inline(segment, segment, classes=[f"language-{language}"])
+                for segment, language in runs
+            ]
             parent.replace(text, replacement)
 
 

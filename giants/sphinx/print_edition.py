@@ -74,7 +74,9 @@ class PrintEdition(SphinxPostTransform):
 
     def _chapters_and_parts(self) -> None:
         top = next(iter(self.document.findall(nodes.section)))
-        wrappers = [c for c in top.children if isinstance(c, nodes.compound) and "toctree-wrapper" in c["classes"]]
+        wrappers = [
+            c for c in top.children if isinstance(c, nodes.compound) and "toctree-wrapper" in c["classes"]
+        ]
         intro = nodes.section(ids=["giants-print-introduction"])
         intro += nodes.title(text="Introduction")
         for child in [c for c in top.children[1:] if c not in wrappers]:
@@ -86,8 +88,9 @@ class PrintEdition(SphinxPostTransform):
         top.insert(3, nodes.raw("", r"\setcounter{secnumdepth}{2}", format="latex"))
         for wrapper, caption in zip(wrappers, internals.toc_part_captions(self.config)):
             if caption:
-                wrapper.parent.insert(wrapper.parent.index(wrapper),
-                                      nodes.raw("", rf"\part{{{caption}}}", format="latex"))
+                wrapper.parent.insert(
+                    wrapper.parent.index(wrapper), nodes.raw("", rf"\part{{{caption}}}", format="latex")
+                )
         top += nodes.raw("", r"\setcounter{secnumdepth}{-1}", format="latex")
         top += self._bibliography()
 
@@ -102,8 +105,10 @@ class PrintEdition(SphinxPostTransform):
         backend = pybtex_docutils.Backend()
         chapter = nodes.section(ids=["giants-print-bibliography"])
         chapter += nodes.title(text="Bibliography")
-        chapter += nodes.paragraph(text="Every work the book cites, by author. On the web, each chapter "
-                                        "lists the works it cites at its end.")
+        chapter += nodes.paragraph(
+            text="Every work the book cites, by author. On the web, each chapter "
+            "lists the works it cites at its end."
+        )
         for entry in style.format_bibliography(data):
             chapter += backend.paragraph(entry)
         return chapter
@@ -119,8 +124,11 @@ def drop_emptied_reference_lists(document: nodes.document) -> int:
     removed = 0
     for section in list(document.findall(nodes.section)):
         title = section.next_node(nodes.title)
-        if (title is not None and title.astext().strip() == REFERENCES_HEADING
-                and section.astext().strip() == title.astext().strip()):
+        if (
+            title is not None
+            and title.astext().strip() == REFERENCES_HEADING
+            and section.astext().strip() == title.astext().strip()
+        ):
             section.parent.remove(section)
             removed += 1
     return removed
@@ -133,7 +141,9 @@ def paper_wording(text: str, end: str = ".") -> str:
     full stops, semicolons or colons; when the last clause kept ended with a semicolon or a
     colon, `end` takes its place ("Whole period: drag to zoom" -> "Whole period" with end="").
     """
-    kept = [clause for clause in _CLAUSE.findall(text) if clause.strip() and not SCREEN_ACTIONS.search(clause)]
+    kept = [
+        clause for clause in _CLAUSE.findall(text) if clause.strip() and not SCREEN_ACTIONS.search(clause)
+    ]
     wording = "".join(kept).rstrip()
     return wording[:-1] + end if wording.endswith((";", ":")) else wording
 
@@ -194,8 +204,9 @@ class PrintReferences(SphinxPostTransform):
         for mark in list(self.document.findall(lambda node: isinstance(node, marks))):
             following = mark.next_node(descend=False, siblings=True, ascend=False)
             if isinstance(following, marks):
-                mark.parent.insert(mark.parent.index(mark) + 1,
-                                   nodes.raw("", r"\textsuperscript{,}", format="latex"))
+                mark.parent.insert(
+                    mark.parent.index(mark) + 1, nodes.raw("", r"\textsuperscript{,}", format="latex")
+                )
 
 
 def setup(app) -> None:
