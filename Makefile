@@ -167,14 +167,17 @@ distclean: clean
 # One constraints file for Python 3.11, 3.12 and 3.13, resolved by uv for all three at once
 # (--universal), preferring one version of each package across them (--fork-strategy fewest),
 # and keeping every pin that still fits (uv reads the current constraints.txt).
+# Every requirements file, so whatever any target installs is pinned in constraints.txt.
+LOCKED_REQUIREMENTS := requirements.txt requirements-test.txt requirements-lab.txt requirements-grader.txt \
+                       requirements-dev.txt requirements-notebooks.txt
 lock: python-version | $(BIN)/python
 	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	rm -rf _build/lock && mkdir -p _build/lock
-	for file in requirements.txt requirements-test.txt requirements-lab.txt; do \
+	for file in $(LOCKED_REQUIREMENTS); do \
 	  sed '/^-c /d;/^-e /d' $$file > _build/lock/$$file; done
 	$(BIN)/uv pip compile --quiet --universal --fork-strategy fewest --python-version 3.11 \
 	  --custom-compile-command "make lock" -o constraints.txt \
-	  _build/lock/requirements.txt _build/lock/requirements-test.txt _build/lock/requirements-lab.txt
+	  $(addprefix _build/lock/,$(LOCKED_REQUIREMENTS))
 	@echo "constraints.txt updated: $$(grep -c '^[a-z]' constraints.txt) pins for Python $(SUPPORTED_PYTHONS)"
 
 # Maintainers' tools (requirements-dev.txt): pre-commit and the linters its hooks run.
