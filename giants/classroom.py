@@ -24,8 +24,10 @@ def strip_solutions(text: str) -> str:
     """The MyST text without any solution block; refuses text it cannot strip cleanly."""
     stripped = _GATED.sub("", _SOLUTION.sub("", text))
     if "{solution" in stripped:
-        raise ValueError("a solution block is not in the form strip_solutions knows "
-                         "(':::{solution}' … ':::' or a gated solution-start/solution-end pair)")
+        raise ValueError(
+            "a solution block is not in the form strip_solutions knows "
+            "(':::{solution}' … ':::' or a gated solution-start/solution-end pair)"
+        )
     return re.sub(r"\n{3,}", "\n\n", stripped)
 
 
@@ -62,8 +64,9 @@ def student_text(text: str) -> str:
     return drop_checked_outputs(strip_solutions(text))
 
 
-def notebook(md_text: str, *, repository: str, branch: str, student: bool, context=None,
-             docname: str = "") -> nbformat.NotebookNode:
+def notebook(
+    md_text: str, *, repository: str, branch: str, student: bool, context=None, docname: str = ""
+) -> nbformat.NotebookNode:
     """A chapter or assignment as an .ipynb for hubs and Colab, setup cell first.
 
     With a `context` (giants.portable.Context), markdown cells are rewritten as plain Markdown

@@ -42,13 +42,13 @@ _ANSWER_NAME = re.compile(r"^(my_\w+) = None", re.M)
 #: Released answer cells keep the student's `None` stub and a comment, not nbgrader's default
 #: `raise NotImplementedError()`: a blank notebook still runs top to bottom, its checks printing
 #: "not answered yet" (and scoring nothing: an unanswered check cell must not earn its points).
-NBGRADER_CONFIG = '''\
+NBGRADER_CONFIG = """\
 # nbgrader configuration for the course directory written by `make grader`.
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.root = "."
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE"}
 c.ClearSolutions.text_stub = "YOUR ANSWER HERE"
-'''
+"""
 
 #: Appended to each check cell: nbgrader scores a tests cell that raises no error, so a check
 #: that merely prints "not answered yet" must fail the cell too.
@@ -56,10 +56,20 @@ UNANSWERED_FAILS = "\nassert not any(answer is None for answer in ({answers},)),
 
 
 def _meta(kind: str, grade_id: str, points: float = 0) -> dict:
-    solution, grade, locked = {"solution": (True, False, False), "tests": (False, True, True),
-                               "written": (True, True, False), "locked": (False, False, True)}[kind]
-    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3, "solution": solution,
-            "task": False}
+    solution, grade, locked = {
+        "solution": (True, False, False),
+        "tests": (False, True, True),
+        "written": (True, True, False),
+        "locked": (False, False, True),
+    }[kind]
+    meta = {
+        "grade": grade,
+        "grade_id": grade_id,
+        "locked": locked,
+        "schema_version": 3,
+        "solution": solution,
+        "task": False,
+    }
     if grade:
         meta["points"] = points
     return meta
@@ -75,7 +85,7 @@ def nbgrader_notebook(path: Path, context=None) -> nbformat.NotebookNode:
 
     def mark_written(match: re.Match) -> str:
         written[match.group(1)] = match.group(2).strip()
-        return f"\n+++ {{\"giants_written\": \"{match.group(1)}\"}}\n\n{match.group(2).strip()}\n\n+++\n\n"
+        return f'\n+++ {{"giants_written": "{match.group(1)}"}}\n\n{match.group(2).strip()}\n\n+++\n\n'
 
     source = jupytext.reads(_PROSE_SOLUTION.sub(mark_written, text), fmt="md:myst")
     context = context or Context.load(ROOT)
@@ -94,8 +104,16 @@ def nbgrader_notebook(path: Path, context=None) -> nbformat.NotebookNode:
             label = cell.metadata.get("giants_written")
             if label:
                 counts["written"] += 1
-                cells.append(nbformat.v4.new_markdown_cell(cell.source, metadata={"nbgrader": _meta(
-                    "written", f"{name}-written-{counts['written']}", WRITTEN_POINTS)}))
+                cells.append(
+                    nbformat.v4.new_markdown_cell(
+                        cell.source,
+                        metadata={
+                            "nbgrader": _meta(
+                                "written", f"{name}-written-{counts['written']}", WRITTEN_POINTS
+                            )
+                        },
+                    )
+                )
                 continue
             markdown = portable_markdown(cell.source, context, f"book/assignments/{name}", set())
             cells.append(nbformat.v4.new_markdown_cell(markdown))
@@ -108,18 +126,26 @@ def nbgrader_notebook(path: Path, context=None) -> nbformat.NotebookNode:
             if answer is None:
                 raise ValueError(f"{path.name}: a check with no answer cell before it")
             stubs = ", ".join(_ANSWER_NAME.findall(answer.source))
-            cells.append(nbformat.v4.new_code_cell(
-                cell.source.strip() + UNANSWERED_FAILS.format(answers=stubs),
-                metadata={"nbgrader": _meta("tests", f"{name}-check-{counts['check']}", CHECK_POINTS)}))
+            cells.append(
+                nbformat.v4.new_code_cell(
+                    cell.source.strip() + UNANSWERED_FAILS.format(answers=stubs),
+                    metadata={"nbgrader": _meta("tests", f"{name}-check-{counts['check']}", CHECK_POINTS)},
+                )
+            )
             answer = None
         elif _ANSWER.search(cell.source):
             counts["answer"] += 1
-            answer = nbformat.v4.new_code_cell(cell.source.strip(), metadata={
-                "nbgrader": _meta("solution", f"{name}-answer-{counts['answer']}")})
+            answer = nbformat.v4.new_code_cell(
+                cell.source.strip(),
+                metadata={"nbgrader": _meta("solution", f"{name}-answer-{counts['answer']}")},
+            )
             cells.append(answer)
         else:
-            cells.append(nbformat.v4.new_code_cell(cell.source.strip(), metadata={
-                "nbgrader": _meta("locked", f"{name}-setup-{len(cells)}")}))
+            cells.append(
+                nbformat.v4.new_code_cell(
+                    cell.source.strip(), metadata={"nbgrader": _meta("locked", f"{name}-setup-{len(cells)}")}
+                )
+            )
     if not counts["check"] or counts["answer"] != counts["check"]:
         raise ValueError(f"{path.name}: {counts['answer']} answer cells for {counts['check']} checks")
     nb = nbformat.v4.new_notebook(cells=cells)

@@ -10,6 +10,9 @@ along the ellipsoid, to the nearest coast point. Nothing is ever measured in deg
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -93,7 +96,9 @@ def nearest_coast_km(points: gpd.GeoSeries, land: gpd.GeoDataFrame, country: str
     projected = points.to_crs(EQUIDISTANT)
     targets = gpd.GeoSeries([nearest_points(p, shore)[1] for p in projected], crs=EQUIDISTANT).to_crs(4326)
     starts = points.to_crs(4326)
-    _, _, metres = geod.inv(starts.x.to_numpy(), starts.y.to_numpy(), targets.x.to_numpy(), targets.y.to_numpy())
+    _, _, metres = geod.inv(
+        starts.x.to_numpy(), starts.y.to_numpy(), targets.x.to_numpy(), targets.y.to_numpy()
+    )
     return pd.Series(metres / 1000, index=points.index)
 
 
@@ -136,11 +141,29 @@ def add_graticule(ax, step: int = 5, crs: str = EQUAL_AREA, fontsize: float = 7)
     points = gpd.GeoSeries(gpd.points_from_xy(*zip(*[p for _, p, _ in labels])), crs=4326).to_crs(crs)
     for (text, _, side), point in zip(labels, points):
         if side == "bottom":
-            ax.annotate(text, (point.x, point.y), xytext=(0, -4), textcoords="offset points",
-                        ha="center", va="top", fontsize=fontsize, color="#555555", annotation_clip=False)
+            ax.annotate(
+                text,
+                (point.x, point.y),
+                xytext=(0, -4),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                fontsize=fontsize,
+                color="#555555",
+                annotation_clip=False,
+            )
         else:
-            ax.annotate(text, (point.x, point.y), xytext=(-4, 0), textcoords="offset points",
-                        ha="right", va="center", fontsize=fontsize, color="#555555", annotation_clip=False)
+            ax.annotate(
+                text,
+                (point.x, point.y),
+                xytext=(-4, 0),
+                textcoords="offset points",
+                ha="right",
+                va="center",
+                fontsize=fontsize,
+                color="#555555",
+                annotation_clip=False,
+            )
 
 
 def add_scale_bar(ax, km: int = 500, fontsize: float = 8) -> None:
@@ -148,10 +171,16 @@ def add_scale_bar(ax, km: int = 500, fontsize: float = 8) -> None:
     x0, x1 = ax.get_xlim()
     y0, y1 = ax.get_ylim()
     right, bottom = x1 - 0.05 * (x1 - x0), y0 + 0.05 * (y1 - y0)
-    ax.plot([right - km * 1000, right], [bottom, bottom], color="#333333", linewidth=2,
-            solid_capstyle="butt")
-    ax.text(right - km * 500, bottom + 0.012 * (y1 - y0), f"{km} km", ha="center", va="bottom",
-            fontsize=fontsize, color="#333333")
+    ax.plot([right - km * 1000, right], [bottom, bottom], color="#333333", linewidth=2, solid_capstyle="butt")
+    ax.text(
+        right - km * 500,
+        bottom + 0.012 * (y1 - y0),
+        f"{km} km",
+        ha="center",
+        va="bottom",
+        fontsize=fontsize,
+        color="#333333",
+    )
 
 
 def features() -> gpd.GeoDataFrame:
@@ -170,8 +199,10 @@ def incidents() -> gpd.GeoDataFrame:
 #: How incidents are drawn: a filled star where the position is the reported one, a hollow
 #: star where it only stands in for a position nobody published, so a reader does not take a
 #: guessed point for a measured one.
-INCIDENT_STYLE = {False: {"marker": "*", "color": "black", "edgecolor": "black"},
-                  True: {"marker": "*", "color": "none", "edgecolor": "black", "linewidth": 0.9}}
+INCIDENT_STYLE = {
+    False: {"marker": "*", "color": "black", "edgecolor": "black"},
+    True: {"marker": "*", "color": "none", "edgecolor": "black", "linewidth": 0.9},
+}
 
 
 def plot_incidents(ax, incidents_m: gpd.GeoDataFrame, markersize: float = 70) -> None:
@@ -189,15 +220,24 @@ def incident_layer(incidents: gpd.GeoDataFrame, size: float = 160):
 
     shown = pd.DataFrame(incidents.drop(columns="geometry")).assign(
         when=incidents["year"].astype(str),
-        position=incidents["position_approximate"].map({True: "approximate", False: "as reported"}))
-    return alt.Chart(shown).mark_point(shape="triangle-up", size=size, filled=True, stroke="black", strokeWidth=1.5,
-                                       clip=True).encode(
-        longitude="lon:Q", latitude="lat:Q",
-        fill=alt.condition("datum.position_approximate", alt.value("white"), alt.value("black")),
-        tooltip=[alt.Tooltip("name:N", title="Incident"), alt.Tooltip("when:N", title="Year"),
-                 alt.Tooltip("description:N", title="What happened"), alt.Tooltip("position:N", title="Position"),
-                 alt.Tooltip("location_precision:N", title="Where from")])
-
+        position=incidents["position_approximate"].map({True: "approximate", False: "as reported"}),
+    )
+    return (
+        alt.Chart(shown)
+        .mark_point(shape="triangle-up", size=size, filled=True, stroke="black", strokeWidth=1.5, clip=True)
+        .encode(
+            longitude="lon:Q",
+            latitude="lat:Q",
+            fill=alt.condition("datum.position_approximate", alt.value("white"), alt.value("black")),
+            tooltip=[
+                alt.Tooltip("name:N", title="Incident"),
+                alt.Tooltip("when:N", title="Year"),
+                alt.Tooltip("description:N", title="What happened"),
+                alt.Tooltip("position:N", title="Position"),
+                alt.Tooltip("location_precision:N", title="Where from"),
+            ],
+        )
+    )
 
 
 def kalayaan():
@@ -212,6 +252,7 @@ def claimant_table(table) -> pd.DataFrame:
     """One boolean column per claimant, from the semicolon-separated `claimants` column."""
     claims = table["claimants"].str.get_dummies(sep=";").astype(bool)
     return claims.reindex(columns=[c for c in CLAIMANTS if c in claims.columns])
+
 
 #: Where the closed outline of the dashed line meets land: the line is open towards China, so
 #: "inside the line" is closed from its first dash to southern Hainan (at Sanya) and from its
@@ -264,7 +305,9 @@ def sea_grid(shape, step_m: float = 5_000) -> gpd.GeoSeries:
     """
     projected = gpd.GeoSeries([shape], crs=4326).to_crs(EQUAL_AREA).iloc[0]
     west, south, east, north = projected.bounds
-    xs, ys = np.meshgrid(np.arange(west + step_m / 2, east, step_m), np.arange(south + step_m / 2, north, step_m))
+    xs, ys = np.meshgrid(
+        np.arange(west + step_m / 2, east, step_m), np.arange(south + step_m / 2, north, step_m)
+    )
     points = shapely.points(xs.ravel(), ys.ravel())
     return gpd.GeoSeries(points[shapely.contains(projected, points)], crs=EQUAL_AREA)
 
@@ -277,7 +320,9 @@ def nearest_state(points: gpd.GeoSeries, land: gpd.GeoDataFrame) -> pd.Series:
     """
     shores = coasts(land).to_crs(EQUIDISTANT).dissolve("country").geometry
     projected = points.to_crs(EQUIDISTANT)
-    distances = pd.DataFrame({country: projected.distance(shore).to_numpy() for country, shore in shores.items()})
+    distances = pd.DataFrame(
+        {country: projected.distance(shore).to_numpy() for country, shore in shores.items()}
+    )
     return pd.Series(distances.idxmin(axis=1).to_numpy(), index=points.index)
 
 
@@ -302,14 +347,26 @@ def land_layer(land: gpd.GeoDataFrame, pick=None):
 
     shown = for_display(land).assign(
         who=lambda d: d["country"].where(d["country"].isin(CLAIMANTS), charts.OTHER),
-        kind=lambda d: d["role"].map({"coast": "coast (measured from)", "small island": "small island (measured from)",
-                                      "disputed": "disputed (never measured from)"}),
+        kind=lambda d: d["role"].map(
+            {
+                "coast": "coast (measured from)",
+                "small island": "small island (measured from)",
+                "disputed": "disputed (never measured from)",
+            }
+        ),
     )
-    return alt.Chart(shown).mark_geoshape(clip=True).encode(  # clipped: the map can be zoomed
-        color=alt.Color("who:N", scale=charts.actor_scale([*CLAIMANTS, charts.OTHER]), title="Country"),
-        opacity=alt.condition(pick, alt.value(1), alt.value(0.25)) if pick is not None else alt.value(1),
-        tooltip=[alt.Tooltip("country:N", title="Natural Earth unit"), alt.Tooltip("kind:N", title="Role"),
-                 alt.Tooltip("area_km2:Q", title="Area (km²)", format=",.1f")],
+    return (
+        alt.Chart(shown)
+        .mark_geoshape(clip=True)
+        .encode(  # clipped: the map can be zoomed
+            color=alt.Color("who:N", scale=charts.actor_scale([*CLAIMANTS, charts.OTHER]), title="Country"),
+            opacity=alt.condition(pick, alt.value(1), alt.value(0.25)) if pick is not None else alt.value(1),
+            tooltip=[
+                alt.Tooltip("country:N", title="Natural Earth unit"),
+                alt.Tooltip("kind:N", title="Role"),
+                alt.Tooltip("area_km2:Q", title="Area (km²)", format=",.1f"),
+            ],
+        )
     )
 
 
@@ -324,9 +381,6 @@ ALTAIR_PROJECTION = {"type": "conicEqualArea", "parallels": [4, 22], "rotate": [
 # already placed, every marker and the map's edge. Anchors come from the data: a country's
 # label from its land, an island group's from its features, a gulf's from the shape of the
 # coasts (`water_anchors`).
-
-import re
-from dataclasses import dataclass
 
 
 @dataclass
@@ -345,11 +399,29 @@ def boxes_overlap(a, b) -> bool:
 
 
 #: The directions tried around a point, in order of preference: beside it, then above and below.
-_DIRECTIONS = [(1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1), (0, 1), (0, -1),
-               (1, 0.5), (-1, 0.5), (1, -0.5), (-1, -0.5), (0.5, 1), (-0.5, 1), (0.5, -1), (-0.5, -1)]
+_DIRECTIONS = [
+    (1, 0),
+    (-1, 0),
+    (1, 1),
+    (-1, 1),
+    (1, -1),
+    (-1, -1),
+    (0, 1),
+    (0, -1),
+    (1, 0.5),
+    (-1, 0.5),
+    (1, -0.5),
+    (-1, -0.5),
+    (0.5, 1),
+    (-0.5, 1),
+    (0.5, -1),
+    (-0.5, -1),
+]
 
 
-def place_labels(ax, items, obstacles=(), fontsize: float = 8, marker_pt: float = 4, **text_kw) -> list[PlacedLabel]:
+def place_labels(
+    ax, items, obstacles=(), fontsize: float = 8, marker_pt: float = 4, **text_kw
+) -> list[PlacedLabel]:
     """Place labels on a map without overlaps, greedily, in the order given; return them.
 
     `items` are (text, x, y, kind) in the axes' projected units; kind "area" labels are first
@@ -384,17 +456,30 @@ def place_labels(ax, items, obstacles=(), fontsize: float = 8, marker_pt: float 
                 cy = y + dy * (gap + h / 2)
                 candidates.append((cx, cy, ring > 2))
         own = (x - half, y - half, x + half, y + half)
-        for cx, cy, leader in candidates:
+        # The loop stops at the first free place: cx, cy and leader are read after it.
+        for cx, cy, leader in candidates:  # noqa: B007
             box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
             inside = x0 <= box[0] and box[2] <= x1 and y0 <= box[1] and box[3] <= y1
-            if inside and not any(boxes_overlap(box, b) for b in [*blocked, *(p.box for p in placed)]
-                                  if b != own or kind != "area"):
+            if inside and not any(
+                boxes_overlap(box, b)
+                for b in [*blocked, *(p.box for p in placed)]
+                if b != own or kind != "area"
+            ):
                 break
         else:
             raise ValueError(f"no room for the label {text!r}")
         placed.append(PlacedLabel(text, (x, y), box, leader))
-        ax.text(cx, cy, text, fontsize=fontsize, ha="center", va="center", zorder=7,
-                path_effects=[pe.withStroke(linewidth=2.5, foreground="white")], **text_kw)
+        ax.text(
+            cx,
+            cy,
+            text,
+            fontsize=fontsize,
+            ha="center",
+            va="center",
+            zorder=7,
+            path_effects=[pe.withStroke(linewidth=2.5, foreground="white")],
+            **text_kw,
+        )
         if leader:
             ex, ey = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
             ax.plot([x, ex], [y, ey], color="#333333", linewidth=0.5, zorder=6)
@@ -415,8 +500,11 @@ def named_features(text: str, table) -> list[str]:
             name = name.strip()
             for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", prose):
                 spans.append((m.start(), m.end(), row.id))
-    kept = {fid for s, e, fid in spans
-            if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in spans)}
+    kept = {
+        fid
+        for s, e, fid in spans
+        if not any(s2 <= s and e <= e2 and (e2 - s2) > (e - s) for s2, e2, _ in spans)
+    }
     return [fid for fid in table["id"] if fid in kept]
 
 
@@ -439,7 +527,9 @@ def country_anchors(land: gpd.GeoDataFrame, countries) -> dict[str, tuple[float,
 GULFS = {"Gulf of Tonkin": {"Vietnam", "China"}, "Gulf of Thailand": {"Thailand", "Cambodia"}}
 
 
-def water_anchors(land: gpd.GeoDataFrame, step_m: float = 30_000, reach_m: float = 400_000) -> dict[str, tuple[float, float]]:
+def water_anchors(
+    land: gpd.GeoDataFrame, step_m: float = 30_000, reach_m: float = 400_000
+) -> dict[str, tuple[float, float]]:
     """Where to name the South China Sea and its gulfs, found from the coasts, in `EQUAL_AREA`.
 
     A sea point is *enclosed* when land lies within `reach_m` in at least 60 % of 16 directions.
@@ -465,7 +555,9 @@ def water_anchors(land: gpd.GeoDataFrame, step_m: float = 30_000, reach_m: float
             probe = shapely.points(px + r * np.cos(a), py + r * np.sin(a))
             blocked[:, k] |= shapely.intersects(shore, probe)
     enclosed = gpd.GeoSeries(points[blocked.mean(axis=1) >= 0.6], crs=EQUAL_AREA)
-    bays = gpd.GeoSeries(enclosed.buffer(step_m * 0.75).union_all(), crs=EQUAL_AREA).explode(index_parts=False)
+    bays = gpd.GeoSeries(enclosed.buffer(step_m * 0.75).union_all(), crs=EQUAL_AREA).explode(
+        index_parts=False
+    )
     nearest = nearest_state(enclosed, land)
     from_land = enclosed.distance(shore)
     anchors = {}
@@ -488,7 +580,9 @@ def water_anchors(land: gpd.GeoDataFrame, step_m: float = 30_000, reach_m: float
     return anchors
 
 
-def inset_bounds(points_m: gpd.GeoSeries, aspect: float, margin: float = 0.12) -> tuple[float, float, float, float]:
+def inset_bounds(
+    points_m: gpd.GeoSeries, aspect: float, margin: float = 0.12
+) -> tuple[float, float, float, float]:
     """The box an inset shows: its features' extent plus `margin` on each side, widened to `aspect`
     (width over height) so the equal-aspect inset fills its axes."""
     west, south, east, north = points_m.total_bounds
@@ -511,32 +605,61 @@ def _prepared(land, features_, incidents_):
     """The print map's layers in `EQUAL_AREA`, shared by the page's pictures and the print edition."""
     from giants import charts
 
-    return {"land": land.to_crs(EQUAL_AREA), "points": features_.to_crs(EQUAL_AREA).geometry,
-            "incidents": incidents_.to_crs(EQUAL_AREA), "dashes": dash_lines(2009).to_crs(EQUAL_AREA),
-            "kalayaan": gpd.GeoSeries([kalayaan().boundary], crs=4326).to_crs(EQUAL_AREA),
-            "colours": [charts.colour_of(o) for o in features_["occupier"]]}
+    return {
+        "land": land.to_crs(EQUAL_AREA),
+        "points": features_.to_crs(EQUAL_AREA).geometry,
+        "incidents": incidents_.to_crs(EQUAL_AREA),
+        "dashes": dash_lines(2009).to_crs(EQUAL_AREA),
+        "kalayaan": gpd.GeoSeries([kalayaan().boundary], crs=4326).to_crs(EQUAL_AREA),
+        "colours": [charts.colour_of(o) for o in features_["occupier"]],
+    }
 
 
-def _draw_main(ax, layers, land, features_, sea_zones, named, *, label_pt: float, small_pt: float,
-               marker: float = 14, star: float = 70):
+def _draw_main(
+    ax,
+    layers,
+    land,
+    features_,
+    sea_zones,
+    named,
+    *,
+    label_pt: float,
+    small_pt: float,
+    marker: float = 14,
+    star: float = 70,
+):
     """The main map on `ax` (zones, lines, features, incidents, graticule, scale bar, labels);
     returns its placed labels. `label_pt` sizes the names, `small_pt` the graticule and scale."""
     from giants import charts
 
     land_m, points_m, incidents_m = layers["land"], layers["points"], layers["incidents"]
-    land_m.plot(ax=ax, color=[charts.colour_of(c) if c in CLAIMANTS else charts.LAND for c in land_m["country"]],
-                alpha=0.35, linewidth=0)
-    for claimant, zone in sea_zones.to_crs(EQUAL_AREA).items():  # every claimant's zone outlined, Vietnam's shaded
+    land_m.plot(
+        ax=ax,
+        color=[charts.colour_of(c) if c in CLAIMANTS else charts.LAND for c in land_m["country"]],
+        alpha=0.35,
+        linewidth=0,
+    )
+    for claimant, zone in sea_zones.to_crs(
+        EQUAL_AREA
+    ).items():  # every claimant's zone outlined, Vietnam's shaded
         gpd.GeoSeries([zone], crs=EQUAL_AREA).plot(
-            ax=ax, facecolor=charts.ACTOR_COLOURS["Vietnam"] if claimant == "Vietnam" else "none",
-            alpha=0.12 if claimant == "Vietnam" else 0.8, edgecolor=charts.colour_of(claimant),
-            linewidth=0.8, linestyle="-" if claimant == "Vietnam" else ":")
+            ax=ax,
+            facecolor=charts.ACTOR_COLOURS["Vietnam"] if claimant == "Vietnam" else "none",
+            alpha=0.12 if claimant == "Vietnam" else 0.8,
+            edgecolor=charts.colour_of(claimant),
+            linewidth=0.8,
+            linestyle="-" if claimant == "Vietnam" else ":",
+        )
     layers["dashes"].plot(ax=ax, color=charts.ACTOR_COLOURS["China"], linewidth=2.2)
     layers["kalayaan"].plot(ax=ax, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.2, linestyle="--")
-    points_m.plot(ax=ax, color=layers["colours"], markersize=marker, edgecolor="#333333", linewidth=0.3, zorder=3)
+    points_m.plot(
+        ax=ax, color=layers["colours"], markersize=marker, edgecolor="#333333", linewidth=0.3, zorder=3
+    )
     plot_incidents(ax, incidents_m, markersize=star)
     frame = gpd.GeoSeries([shapely.geometry.box(*FRAME)], crs=4326).to_crs(EQUAL_AREA).total_bounds
-    ax.set_xlim(frame[0], frame[2]); ax.set_ylim(frame[1], frame[3]); ax.set_aspect("equal")
+    ax.set_xlim(frame[0], frame[2])
+    ax.set_ylim(frame[1], frame[3])
+    ax.set_aspect("equal")
     add_graticule(ax, fontsize=small_pt)
     add_scale_bar(ax, km=500, fontsize=small_pt + 1)
     ax.set_axis_off()
@@ -544,17 +667,35 @@ def _draw_main(ax, layers, land, features_, sea_zones, named, *, label_pt: float
     groups = points_m.groupby(features_["group"].to_numpy())
     countries = country_anchors(land, CLAIMANTS)
     waters = water_anchors(land)
-    scarborough = [(short_name(r.name_en), p.x, p.y, "point") for r, p in zip(features_.itertuples(), points_m)
-                   if r.id in named and r.group not in INSET_GROUPS]
-    items = (scarborough
-             + [(c, *countries[c], "area") for c in CLAIMANTS]
-             + [(g, p.x.mean(), p.y.mean(), "area") for g, p in groups if g in INSET_GROUPS]
-             + [(w, *xy, "area") for w, xy in waters.items()])
+    scarborough = [
+        (short_name(r.name_en), p.x, p.y, "point")
+        for r, p in zip(features_.itertuples(), points_m)
+        if r.id in named and r.group not in INSET_GROUPS
+    ]
+    items = (
+        scarborough
+        + [(c, *countries[c], "area") for c in CLAIMANTS]
+        + [(g, p.x.mean(), p.y.mean(), "area") for g, p in groups if g in INSET_GROUPS]
+        + [(w, *xy, "area") for w, xy in waters.items()]
+    )
     return place_labels(ax, items, obstacles, fontsize=label_pt, style="italic")
 
 
-def _draw_inset(ax, layers, features_, group, named, aspect: float, *, label_pt: float, title_pt: float,
-                title: str, marker: float = 22, star: float = 80, wrap: int | None = None):
+def _draw_inset(
+    ax,
+    layers,
+    features_,
+    group,
+    named,
+    aspect: float,
+    *,
+    label_pt: float,
+    title_pt: float,
+    title: str,
+    marker: float = 22,
+    star: float = 80,
+    wrap: int | None = None,
+):
     """One island group on `ax`, every feature of it inside, the named ones labelled (names
     longer than `wrap` characters broken into lines); returns the inset's bounds (west, south,
     east, north) and its placed labels."""
@@ -567,15 +708,30 @@ def _draw_inset(ax, layers, features_, group, named, aspect: float, *, label_pt:
     layers["land"].plot(ax=ax, color=charts.LAND, linewidth=0)
     layers["dashes"].plot(ax=ax, color=charts.ACTOR_COLOURS["China"], linewidth=1.5)
     layers["kalayaan"].plot(ax=ax, color=charts.ACTOR_COLOURS["Philippines"], linewidth=1.0, linestyle="--")
-    points_m.plot(ax=ax, color=layers["colours"], markersize=marker, edgecolor="#333333", linewidth=0.3, zorder=3)
+    points_m.plot(
+        ax=ax, color=layers["colours"], markersize=marker, edgecolor="#333333", linewidth=0.3, zorder=3
+    )
     plot_incidents(ax, layers["incidents"], markersize=star)
-    ax.set_xlim(west, east); ax.set_ylim(south, north); ax.set_aspect("equal")
-    ax.set_xticks([]); ax.set_yticks([]); ax.set_xlabel(""); ax.set_ylabel("")
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.set_xlabel("")
+    ax.set_ylabel("")
     ax.set_title(title, fontsize=title_pt, loc="left")
     incidents_m = layers["incidents"]
     obstacles = list(zip(points_m.x, points_m.y)) + list(zip(incidents_m.geometry.x, incidents_m.geometry.y))
-    items = [("\n".join(textwrap.wrap(short_name(r.name_en), wrap)) if wrap else short_name(r.name_en), p.x, p.y, "point")
-             for r, p in zip(features_.itertuples(), points_m) if r.id in named and r.group == group]
+    items = [
+        (
+            "\n".join(textwrap.wrap(short_name(r.name_en), wrap)) if wrap else short_name(r.name_en),
+            p.x,
+            p.y,
+            "point",
+        )
+        for r, p in zip(features_.itertuples(), points_m)
+        if r.id in named and r.group == group
+    ]
     return (west, south, east, north), place_labels(ax, items, obstacles, fontsize=label_pt, marker_pt=3.5)
 
 
@@ -602,10 +758,27 @@ def print_map(land, features_, incidents_, sea_zones, named, title: str):
         aspect = (place[2] * fig.get_figwidth()) / (place[3] * fig.get_figheight())
         inset = fig.add_axes(place)
         (west, south, east, north), placed[group] = _draw_inset(
-            inset, layers, features_, group, named, aspect, label_pt=7, title_pt=9,
-            title=f"{group} (boxed on the main map)")
-        ax.add_patch(Rectangle((west, south), east - west, north - south, fill=False, edgecolor="#555555",
-                               linewidth=0.8, zorder=5))
+            inset,
+            layers,
+            features_,
+            group,
+            named,
+            aspect,
+            label_pt=7,
+            title_pt=9,
+            title=f"{group} (boxed on the main map)",
+        )
+        ax.add_patch(
+            Rectangle(
+                (west, south),
+                east - west,
+                north - south,
+                fill=False,
+                edgecolor="#555555",
+                linewidth=0.8,
+                zorder=5,
+            )
+        )
     legend = map_legend()
     return fig, legend, placed
 
@@ -653,8 +826,14 @@ class WebPicture:
         dpi = fig.dpi * 2
         smallest = smallest_text_px(fig, dpi)
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=0.04,
-                    metadata={SMALLEST_TEXT_KEY: f"{smallest:.2f}", "Software": None})
+        fig.savefig(
+            buffer,
+            format="png",
+            dpi=dpi,
+            bbox_inches="tight",
+            pad_inches=0.04,
+            metadata={SMALLEST_TEXT_KEY: f"{smallest:.2f}", "Software": None},
+        )
         self.png = buffer.getvalue()
         width, height = int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
         self.css_width, self.css_height = round(width / 2), round(height / 2)
@@ -689,8 +868,18 @@ def web_maps(land, features_, incidents_, sea_zones, named) -> dict[str, WebPict
         fig = _web_figure(width, width * 1.02)
         ax = fig.add_axes([0.11, 0.06, 0.88, 0.93])
         scale = width / WEB_NARROW
-        _draw_main(ax, layers, land, features_, sea_zones, named, label_pt=pt + (1.5 if name == "wide" else 0),
-                   small_pt=pt, marker=14 * scale, star=50 * scale)
+        _draw_main(
+            ax,
+            layers,
+            land,
+            features_,
+            sea_zones,
+            named,
+            label_pt=pt + (1.5 if name == "wide" else 0),
+            small_pt=pt,
+            marker=14 * scale,
+            star=50 * scale,
+        )
         pictures[name] = WebPicture(fig, f"main map, {name}")
         plt.close(fig)
     heights = {"Paracel Islands": 300, "Spratly Islands": 400}
@@ -698,8 +887,20 @@ def web_maps(land, features_, incidents_, sea_zones, named) -> dict[str, WebPict
         fig = _web_figure(WEB_INSET, heights[group])
         ax = fig.add_axes([0.01, 0.01, 0.98, 0.98 - 24 / heights[group]])
         aspect = (0.98 * WEB_INSET) / ((0.98 - 24 / heights[group]) * heights[group])
-        _draw_inset(ax, layers, features_, group, named, aspect, label_pt=pt, title_pt=pt + 1.5,
-                    title=group, marker=30, star=90, wrap=10)
+        _draw_inset(
+            ax,
+            layers,
+            features_,
+            group,
+            named,
+            aspect,
+            label_pt=pt,
+            title_pt=pt + 1.5,
+            title=group,
+            marker=30,
+            star=90,
+            wrap=10,
+        )
         pictures[group] = WebPicture(fig, group)
         plt.close(fig)
     return pictures
@@ -714,25 +915,58 @@ def map_legend():
     from giants import charts
 
     occupiers = ["China", "Vietnam", "Philippines", "Malaysia", "Taiwan", "none"]
-    others = tuple(Line2D([], [], color=charts.colour_of(c), lw=1.2, ls=":") for c in ["China", "Philippines", "Malaysia", "Brunei"])
-    handles = ([Line2D([], [], marker="o", ls="", color=charts.colour_of(o), markeredgecolor="#333333",
-                       label=f"held by {o}" if o != "none" else "unoccupied") for o in occupiers]
-               + [Line2D([], [], color=charts.ACTOR_COLOURS["China"], lw=2.2, label="China's dashed line (approx.)"),
-                  Line2D([], [], color=charts.ACTOR_COLOURS["Philippines"], lw=1.2, ls="--", label="Kalayaan claim (1978)"),
-                  Line2D([], [], color=charts.ACTOR_COLOURS["Vietnam"], lw=6, alpha=0.3, label="Vietnam's 200-nm zone"),
-                  others,
-                  Line2D([], [], marker="*", ls="", color="black", markersize=11, label="incident"),
-                  Line2D([], [], marker="*", ls="", markerfacecolor="none", markeredgecolor="black", markersize=11,
-                         label="incident, place approx.")])
+    others = tuple(
+        Line2D([], [], color=charts.colour_of(c), lw=1.2, ls=":")
+        for c in ["China", "Philippines", "Malaysia", "Brunei"]
+    )
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            color=charts.colour_of(o),
+            markeredgecolor="#333333",
+            label=f"held by {o}" if o != "none" else "unoccupied",
+        )
+        for o in occupiers
+    ] + [
+        Line2D([], [], color=charts.ACTOR_COLOURS["China"], lw=2.2, label="China's dashed line (approx.)"),
+        Line2D(
+            [], [], color=charts.ACTOR_COLOURS["Philippines"], lw=1.2, ls="--", label="Kalayaan claim (1978)"
+        ),
+        Line2D([], [], color=charts.ACTOR_COLOURS["Vietnam"], lw=6, alpha=0.3, label="Vietnam's 200-nm zone"),
+        others,
+        Line2D([], [], marker="*", ls="", color="black", markersize=11, label="incident"),
+        Line2D(
+            [],
+            [],
+            marker="*",
+            ls="",
+            markerfacecolor="none",
+            markeredgecolor="black",
+            markersize=11,
+            label="incident, place approx.",
+        ),
+    ]
     labels = [h.get_label() if not isinstance(h, tuple) else "others' 200-nm zones" for h in handles]
     # On an axes of its own: IPython draws no picture of a figure without axes.
     fig, ax = plt.subplots(figsize=(3.7, 1.55), dpi=110)
     ax.set_axis_off()
     # Tight spacing: the key as drawn is 440 px wide, and a phone's column (about 340 px in its
     # figure) shrank its 9-pt text to 10.6 px; shorter handles and gaps keep it at 11 or more.
-    ax.legend(handles=handles, labels=labels, loc="center", ncol=2, fontsize=9, frameon=False,
-               handler_map={tuple: HandlerTuple(ndivide=None, pad=0)}, columnspacing=0.6, handletextpad=0.4,
-               handlelength=1.5)
+    ax.legend(
+        handles=handles,
+        labels=labels,
+        loc="center",
+        ncol=2,
+        fontsize=9,
+        frameon=False,
+        handler_map={tuple: HandlerTuple(ndivide=None, pad=0)},
+        columnspacing=0.6,
+        handletextpad=0.4,
+        handlelength=1.5,
+    )
     return fig
 
 
@@ -756,16 +990,23 @@ def map_views(features_, each_feature: bool = False) -> dict[str, tuple[float, f
         if group not in INSET_GROUPS:
             continue
         span = max(rows["lon"].max() - rows["lon"].min(), rows["lat"].max() - rows["lat"].min()) * 1.3
-        views[group] = (round(float(rows["lon"].mean()), 3), round(float(rows["lat"].mean()), 3),
-                        round(float(min((east - west), (north - south)) / span), 1))
+        views[group] = (
+            round(float(rows["lon"].mean()), 3),
+            round(float(rows["lat"].mean()), 3),
+            round(float(min((east - west), (north - south)) / span), 1),
+        )
     if each_feature:
         for row in features_.sort_values("name_en").itertuples():
-            zoom = views.get(row.group, (0, 0, views["Spratly Islands"][2]))[2]  # Scarborough: as the Spratlys
+            zoom = views.get(row.group, (0, 0, views["Spratly Islands"][2]))[
+                2
+            ]  # Scarborough: as the Spratlys
             views[row.name_en] = (round(float(row.lon), 3), round(float(row.lat), 3), zoom)
     return views
 
 
-def view_expressions(views: dict[str, tuple[float, float, float]], param: str = "view", zoom: str = "zoom") -> dict:
+def view_expressions(
+    views: dict[str, tuple[float, float, float]], param: str = "view", zoom: str = "zoom"
+) -> dict:
     """Vega expressions for a projection's rotate, center and scale, driven by two bound params.
 
     The projection turns to the chosen view's meridian and centres on its parallel; the scale
@@ -781,8 +1022,11 @@ def view_expressions(views: dict[str, tuple[float, float, float]], param: str = 
         return expr
 
     lons, lats, zooms = zip(*views.values())
-    return {"rotate": {"expr": f"[-{pick(lons)}, 0, 0]"}, "center": {"expr": f"[0, {pick(lats)}]"},
-            "scale": {"expr": f"{zoom} * {pick(zooms)} * min(width, height) / 0.5"}}
+    return {
+        "rotate": {"expr": f"[-{pick(lons)}, 0, 0]"},
+        "center": {"expr": f"[0, {pick(lats)}]"},
+        "scale": {"expr": f"{zoom} * {pick(zooms)} * min(width, height) / 0.5"},
+    }
 
 
 def feature_table_html(table: pd.DataFrame, caption: str) -> str:
@@ -791,15 +1035,21 @@ def feature_table_html(table: pd.DataFrame, caption: str) -> str:
     import html
 
     head = "".join(f"<th scope='col'>{html.escape(str(c))}</th>" for c in table.columns)
-    rows = "".join("<tr>" + "".join(f"<td>{'' if pd.isna(v) else html.escape(str(v))}</td>" for v in row) + "</tr>"
-                   for row in table.itertuples(index=False))
-    script = ("const q=this.value.toLowerCase();"
-              "this.closest('.giants-filter-table').querySelectorAll('tbody tr')"
-              ".forEach(r=>{r.hidden=!r.textContent.toLowerCase().includes(q)})")
-    return (f"<div class='giants-filter-table'><label>Find a feature: "
-            f"<input type='search' placeholder='name in any language, holder, group…' oninput=\"{script}\"></label>"
-            f"<div style='overflow:auto;max-height:28rem'><table class='table'><caption>{html.escape(caption)}</caption>"
-            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>")
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{'' if pd.isna(v) else html.escape(str(v))}</td>" for v in row) + "</tr>"
+        for row in table.itertuples(index=False)
+    )
+    script = (
+        "const q=this.value.toLowerCase();"
+        "this.closest('.giants-filter-table').querySelectorAll('tbody tr')"
+        ".forEach(r=>{r.hidden=!r.textContent.toLowerCase().includes(q)})"
+    )
+    return (
+        f"<div class='giants-filter-table'><label>Find a feature: "
+        f"<input type='search' placeholder='name in any language, holder, group…' oninput=\"{script}\"></label>"
+        f"<div style='overflow:auto;max-height:28rem'><table class='table'><caption>{html.escape(caption)}</caption>"
+        f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></div>"
+    )
 
 
 class FeatureTable:
@@ -837,24 +1087,44 @@ def basemap_figure(land, width_px: float | None = None):
     projected = land.to_crs(EQUAL_AREA)
     for role, alpha in [("coast", 1.0), ("small island", 0.7)]:
         shapes = projected[projected["role"] == role]
-        shapes.plot(ax=ax, color=[charts.colour_of(c) for c in shapes["country"]],
-                    alpha=alpha, edgecolor="white", linewidth=0.2)
+        shapes.plot(
+            ax=ax,
+            color=[charts.colour_of(c) for c in shapes["country"]],
+            alpha=alpha,
+            edgecolor="white",
+            linewidth=0.2,
+        )
     specks = projected[projected["role"] == "disputed"].representative_point()
     specks.plot(ax=ax, color=charts.DISPUTED, markersize=6, zorder=3)
     for group, points in specks.groupby(projected["group"]):
         centre = points.union_all().centroid
-        ax.annotate(group, (centre.x, centre.y), xytext=(8, 6), textcoords="offset points",
-                    fontsize=pt, color=charts.DISPUTED)
+        ax.annotate(
+            group,
+            (centre.x, centre.y),
+            xytext=(8, 6),
+            textcoords="offset points",
+            fontsize=pt,
+            color=charts.DISPUTED,
+        )
     add_graticule(ax, fontsize=pt if web else 7)
     add_scale_bar(ax, km=500, fontsize=pt)
     ax.set_axis_off()
     ax.set_title("Land around the South China Sea", loc="left", fontsize=pt + 3 if web else 12)
-    handles = ([Patch(color=charts.colour_of(c), label=c) for c in [*CLAIMANTS, "Other"]]
-               + [plt.Line2D([], [], marker="o", ls="", color=charts.DISPUTED, label="Disputed islets")])
+    handles = [Patch(color=charts.colour_of(c), label=c) for c in [*CLAIMANTS, "Other"]] + [
+        plt.Line2D([], [], marker="o", ls="", color=charts.DISPUTED, label="Disputed islets")
+    ]
     if web:
         # Below the map, in columns: a key to the right would squeeze the map on a phone.
-        fig.legend(handles=handles, loc="lower left", bbox_to_anchor=(0.02, 0.0), ncols=2 if narrow else 4,
-                   fontsize=pt, frameon=False, handlelength=1.2, columnspacing=1.0)
+        fig.legend(
+            handles=handles,
+            loc="lower left",
+            bbox_to_anchor=(0.02, 0.0),
+            ncols=2 if narrow else 4,
+            fontsize=pt,
+            frameon=False,
+            handlelength=1.2,
+            columnspacing=1.0,
+        )
     else:
         ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=8, frameon=False)
     return fig

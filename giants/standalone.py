@@ -55,7 +55,7 @@ if importlib.util.find_spec("giants") is None:
     print(f"Ready: using the book's code and data in {{folder}}")
 '''
 
-_FETCH = '''
+_FETCH = """
     if "google.colab" in sys.modules:
         if folder is None:
             print(f"Fetching the book's code and data from {{REPOSITORY}} ({{BRANCH}}) ...")
@@ -67,7 +67,7 @@ _FETCH = '''
             installed = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "-r",
                                         str(folder / "{requirements}")], capture_output=True, text=True)
             if installed.returncode:
-                print("pip could not install them:", *installed.stderr.strip().splitlines()[-1:])'''
+                print("pip could not install them:", *installed.stderr.strip().splitlines()[-1:])"""
 
 
 def code(repository: str, branch: str) -> str:
@@ -76,12 +76,19 @@ def code(repository: str, branch: str) -> str:
         address = repository.rstrip("/").removesuffix(".git")
         # GitHub names the folder in a branch's zip after the repository and the branch.
         unpacked = f"{address.rsplit('/', 1)[-1]}-{branch}"
-        remedy = repr(f"Download {address}/archive/refs/heads/{branch}.zip, unzip it next to this notebook, "
-                      f"rename the folder {unpacked} to book-src, then run this cell again.")
+        remedy = repr(
+            f"Download {address}/archive/refs/heads/{branch}.zip, unzip it next to this notebook, "
+            f"rename the folder {unpacked} to book-src, then run this cell again."
+        )
         return _CELL.format(
-            repository=repository, branch=branch, remedy=remedy,
+            repository=repository,
+            branch=branch,
+            remedy=remedy,
             colab_comment="\n# On Colab it fetches them and installs the book's pinned libraries first.",
-            fetch=_FETCH.format(requirements=REQUIREMENTS))
-    remedy = repr("Open it from the book's folder (make lab), or from its offline bundle after "
-                  "`pip install -r requirements.txt` there, then run this cell again.")
+            fetch=_FETCH.format(requirements=REQUIREMENTS),
+        )
+    remedy = repr(
+        "Open it from the book's folder (make lab), or from its offline bundle after "
+        "`pip install -r requirements.txt` there, then run this cell again."
+    )
     return _CELL.format(repository="", branch=branch, remedy=remedy, colab_comment="", fetch="")

@@ -53,7 +53,14 @@ STUDENT_SOURCE = STUDENT / "src"
 #: a change re-renders every page but re-runs no notebook.
 RENDERING = sorted((ROOT / "giants" / "sphinx").glob("*.py"))
 #: Everything outside the chapters that can change what a chapter prints.
-INPUTS = ["giants/**/*.py", "data/*", "references.bib", "constraints.txt", "requirements.txt", "pyproject.toml"]
+INPUTS = [
+    "giants/**/*.py",
+    "data/*",
+    "references.bib",
+    "constraints.txt",
+    "requirements.txt",
+    "pyproject.toml",
+]
 # The execution cache, and Sphinx's records of what it has read (else it would not re-read).
 STALE_WITH_INPUTS = [CACHE, BUILD / ".doctrees", STUDENT_SOURCE / "_build" / ".doctrees"]
 FINGERPRINT = BUILD / "inputs.sha256"
@@ -98,8 +105,12 @@ def inputs_fingerprint() -> str:
 
 def static_fingerprint() -> str:
     """One hash over the stylesheet, scripts, templates and rendering code of the pages."""
-    inputs = [*ROOT.glob("book/_static/**/*"), *ROOT.glob("book/_templates/**/*"), *ROOT.glob("book/_latex/*"),
-              *RENDERING]
+    inputs = [
+        *ROOT.glob("book/_static/**/*"),
+        *ROOT.glob("book/_templates/**/*"),
+        *ROOT.glob("book/_latex/*"),
+        *RENDERING,
+    ]
     return _digest(inputs)
 
 
@@ -120,8 +131,10 @@ def refresh_cache() -> None:
     if FINGERPRINT.exists() and FINGERPRINT.read_text() == current:
         return
     if any(path.exists() for path in STALE_WITH_INPUTS):
-        print("giants/, data/, references.bib, the pins or the Python version changed: "
-              "re-executing every chapter.")
+        print(
+            "giants/, data/, references.bib, the pins or the Python version changed: "
+            "re-executing every chapter."
+        )
         for path in STALE_WITH_INPUTS:
             shutil.rmtree(path, ignore_errors=True)
     FINGERPRINT.parent.mkdir(exist_ok=True)
@@ -155,8 +168,10 @@ def student_config(cache: str | None = None) -> str:
     config["execute"]["cache"] = cache or str(CACHE)
     student = config.pop("student_edition", None) or {}
     if not student.get("branch") or not student.get("pages_branch"):
-        raise SystemExit("_config.yml must name the student edition's branches (student_edition: branch, "
-                         "pages_branch): its launch buttons would otherwise open the teacher's files")
+        raise SystemExit(
+            "_config.yml must name the student edition's branches (student_edition: branch, "
+            "pages_branch): its launch buttons would otherwise open the teacher's files"
+        )
     teacher = (config.get("repository", {}).get("branch"), sphinx_config.get("giants_pages_branch"))
     if {student["branch"], student["pages_branch"]} & set(teacher):
         raise SystemExit("the student edition's branches must differ from the teacher's")
@@ -246,8 +261,9 @@ def _read_notebook(path: Path):
 
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     extensions = config.get("parse", {}).get("myst_enable_extensions", [])
-    return read_myst_markdown_notebook(path.read_text(encoding="utf-8"),
-                                       config=MdParserConfig(enable_extensions=set(extensions)), path=path)
+    return read_myst_markdown_notebook(
+        path.read_text(encoding="utf-8"), config=MdParserConfig(enable_extensions=set(extensions)), path=path
+    )
 
 
 def seed_student_cache(source: Path) -> list[str]:
@@ -269,10 +285,12 @@ def seed_student_cache(source: Path) -> list[str]:
         student, teacher = _read_notebook(student_path), _read_notebook(teacher_path)
         student_code = [c for c in student.cells if c.cell_type == "code"]
         teacher_code = [c for c in teacher.cells if c.cell_type == "code"]
+
         # Student copies carry no checked outputs: a cell is the same whatever it is checked against.
         def cells(code):
             return [(c.source, {k: v for k, v in c.metadata.items() if k != "expected_output"}) for c in code]
-        if cells(teacher_code[:len(student_code)]) != cells(student_code):
+
+        if cells(teacher_code[: len(student_code)]) != cells(student_code):
             continue  # a notebook that must run for itself
         with contextlib.suppress(KeyError):
             cache.match_cache_notebook(student)
@@ -284,8 +302,12 @@ def seed_student_cache(source: Path) -> list[str]:
         for cell, done in zip(student_code, [c for c in executed.cells if c.cell_type == "code"]):
             cell.outputs, cell.execution_count = done.outputs, done.execution_count
         cache.cache_notebook_bundle(
-            CacheBundleIn(student, str(student_path), data={"execution_seconds": 0, "outputs_of": str(teacher_path)}),
-            check_validity=False, overwrite=True)
+            CacheBundleIn(
+                student, str(student_path), data={"execution_seconds": 0, "outputs_of": str(teacher_path)}
+            ),
+            check_validity=False,
+            overwrite=True,
+        )
         seeded.append(student_path.relative_to(source).as_posix())
     return seeded
 
@@ -298,16 +320,26 @@ def build(student: bool = False) -> int:
             root = student_sources()
             seeded = seed_student_cache(root)
             if seeded:
-                print(f"Student edition: the teacher's outputs serve {len(seeded)} chapter(s) "
-                      f"whose solutions come last: {', '.join(seeded)}")
+                print(
+                    f"Student edition: the teacher's outputs serve {len(seeded)} chapter(s) "
+                    f"whose solutions come last: {', '.join(seeded)}"
+                )
         jupyter_book = Path(sys.executable).with_name("jupyter-book")
-        command = [str(jupyter_book), "build", str(root), "--builder", "html",
-                   "--warningiserror", "--keep-going"]
+        command = [
+            str(jupyter_book),
+            "build",
+            str(root),
+            "--builder",
+            "html",
+            "--warningiserror",
+            "--keep-going",
+        ]
         log_path = STUDENT / "build.log" if student else LOG
         log_path.parent.mkdir(parents=True, exist_ok=True)
         with log_path.open("w", encoding="utf-8") as log:
-            process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE,
-                                       stderr=subprocess.STDOUT, text=True)
+            process = subprocess.Popen(
+                command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            )
             for line in process.stdout:
                 sys.stdout.write(line)
                 log.write(line)
@@ -323,7 +355,9 @@ if __name__ == "__main__":
         if option in sys.argv[1:]:
             where = Path(sys.argv[sys.argv.index(option) + 1]).resolve()
             made = make(where)
-            print(f"{option}: {len(made) if isinstance(made, list) else 'the student tree'} written to {where}")
+            print(
+                f"{option}: {len(made) if isinstance(made, list) else 'the student tree'} written to {where}"
+            )
             sys.exit(0)
     student = "--student" in sys.argv[1:]
     status = build(student)
@@ -332,6 +366,8 @@ if __name__ == "__main__":
     if status:
         print(f"\nThe book did not build (exit {status}); the whole log is in {log}.", file=sys.stderr)
     else:
-        print(f"\n{'Student edition' if student else 'Book'} built. Open {html / 'index.html'}"
-              f"{'' if student else ' or run `make serve`'}.")
+        print(
+            f"\n{'Student edition' if student else 'Book'} built. Open {html / 'index.html'}"
+            f"{'' if student else ' or run `make serve`'}."
+        )
     sys.exit(status)

@@ -36,8 +36,11 @@ then open notebooks/ in JupyterLab (`python -m jupyterlab`) and run a chapter.
 
 def requirements() -> str:
     """The bundle's requirements.txt: the notebooks' pinned libraries, and JupyterLab to run them."""
-    lab = [line for line in (ROOT / "requirements-lab.txt").read_text().splitlines()
-           if line.startswith("jupyterlab==")]
+    lab = [
+        line
+        for line in (ROOT / "requirements-lab.txt").read_text().splitlines()
+        if line.startswith("jupyterlab==")
+    ]
     return (ROOT / "requirements-notebooks.txt").read_text() + "\n".join(lab) + "\n"
 
 

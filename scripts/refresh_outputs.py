@@ -49,7 +49,9 @@ def canonical(notebook, path: Path) -> str:
 
 def write(path: Path, outputs: list[str]) -> None:
     notebook = jupytext.read(path)
-    checked = [cell for cell in notebook.cells if cell.cell_type == "code" and "expected_output" in cell.metadata]
+    checked = [
+        cell for cell in notebook.cells if cell.cell_type == "code" and "expected_output" in cell.metadata
+    ]
     for cell, output in zip(checked, outputs, strict=True):
         cell.metadata["expected_output"] = output
     path.write_text(canonical(notebook, path), encoding="utf-8")
@@ -60,8 +62,9 @@ def main() -> int:
     pairs = actual_outputs(path)
     changed = [(e, a) for e, a in pairs if e != a]
     for expected, actual in changed:
-        sys.stdout.writelines(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
-                                                   "expected", "actual"))
+        sys.stdout.writelines(
+            difflib.unified_diff(expected.splitlines(True), actual.splitlines(True), "expected", "actual")
+        )
         print()
     print(f"{path.name}: {len(pairs)} checked cells, {len(changed)} differ")
     if write_back and changed:

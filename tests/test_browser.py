@@ -18,19 +18,22 @@ import zipfile
 from urllib.parse import urlparse
 
 import pytest
-
 from browser_tools import CHART_CHECKS, PICTURE_CHECKS, serve
+
 from giants.toc import ROOT, toc_files
 
 sys.path.insert(0, str(ROOT / "scripts"))
-from contact_sheet import write_contact_sheet  # noqa: E402
+from contact_sheet import write_contact_sheet
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 CHART_SHOTS = SCREENSHOTS / "charts"
 PAGES = [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in toc_files()]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "tablet": {"width": 768, "height": 1024},
-             "phone": {"width": 390, "height": 844}}
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "tablet": {"width": 768, "height": 1024},
+    "phone": {"width": 390, "height": 844},
+}
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -89,8 +92,14 @@ def visit(browser, url: str, viewport: dict, screenshot):
     shoot_charts(page, screenshot.stem.rsplit("-", 1)[0], viewport["width"])
     problems = page.evaluate(CHART_CHECKS) + page.evaluate(PICTURE_CHECKS)
     context.close()
-    return {"charts": expected, "drawn": drawn, "outside": outside, "failed": failed,
-            "errors": errors, "problems": problems}
+    return {
+        "charts": expected,
+        "drawn": drawn,
+        "outside": outside,
+        "failed": failed,
+        "errors": errors,
+        "problems": problems,
+    }
 
 
 def shoot(page, element, path) -> None:
@@ -105,7 +114,12 @@ def shoot(page, element, path) -> None:
         return
     # The element's own column, with a margin: at desktop width the sidebars would dwarf it.
     left = max(box["x"] - 8, 0)
-    clip = {"x": left, "y": top, "width": min(box["width"] + 16, size["width"] - left), "height": bottom - top}
+    clip = {
+        "x": left,
+        "y": top,
+        "width": min(box["width"] + 16, size["width"] - left),
+        "height": bottom - top,
+    }
     page.screenshot(path=str(path), clip=clip)
 
 
@@ -133,7 +147,10 @@ def shoot_charts(page, page_name: str, width: int) -> None:
     views = page.locator(".giants-chart-view")
     for i in range(views.count()):
         view = views.nth(i)
-        chart_id = view.evaluate("(v, i) => (v.closest('figure') || {}).id || v.closest('.giants-chart').id || 'chart-' + (i + 1)", i)
+        chart_id = view.evaluate(
+            "(v, i) => (v.closest('figure') || {}).id || v.closest('.giants-chart').id || 'chart-' + (i + 1)",
+            i,
+        )
         if not view.evaluate("v => v.clientWidth > 0 && !!v.querySelector('svg.marks')"):
             continue  # folded inside a closed solution: the reader does not see it either
         chart = view.locator("xpath=ancestor::div[contains(@class,'giants-chart')][1]")
@@ -152,8 +169,9 @@ def test_page_renders_offline(browser, site, page_path, viewport):
     assert report["drawn"] == report["charts"]
     where = f"{page_path} at {VIEWPORTS[viewport]['width']} px"
     (SCREENSHOTS / "checks").mkdir(exist_ok=True)
-    (SCREENSHOTS / "checks" / f"{shot.stem.rsplit('-', 1)[0]}--{VIEWPORTS[viewport]['width']}.json").write_text(
-        json.dumps(report["problems"], indent=1))
+    (
+        SCREENSHOTS / "checks" / f"{shot.stem.rsplit('-', 1)[0]}--{VIEWPORTS[viewport]['width']}.json"
+    ).write_text(json.dumps(report["problems"], indent=1))
     write_contact_sheet(SCREENSHOTS)
     assert report["problems"] == [], f"charts on {where}: " + "; ".join(report["problems"])
 
@@ -162,12 +180,18 @@ def test_page_renders_offline(browser, site, page_path, viewport):
 #: frame, a title longer than its unpadded drawing, 26 unthinned labels on 700 px, a point
 #: drawn past the end of its scale, axis titles at 9 px.
 BAD_CHART = {
-    "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "width": 700, "height": 100,
-    "autosize": {"type": "none"}, "title": "A title far too long for a drawing that does not grow to hold it " * 3,
+    "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+    "width": 700,
+    "height": 100,
+    "autosize": {"type": "none"},
+    "title": "A title far too long for a drawing that does not grow to hold it " * 3,
     "data": {"values": [{"x": chr(65 + i) * 6, "y": i} for i in range(26)] + [{"x": "A" * 6, "y": 60}]},
-    "mark": {"type": "point", "clip": False}, "config": {"axis": {"titleFontSize": 9}},
-    "encoding": {"x": {"field": "x", "type": "nominal", "axis": {"labelAngle": 0, "labelOverlap": False}},
-                 "y": {"field": "y", "type": "quantitative", "scale": {"domain": [0, 25]}}},
+    "mark": {"type": "point", "clip": False},
+    "config": {"axis": {"titleFontSize": 9}},
+    "encoding": {
+        "x": {"field": "x", "type": "nominal", "axis": {"labelAngle": 0, "labelOverlap": False}},
+        "y": {"field": "y", "type": "quantitative", "scale": {"domain": [0, 25]}},
+    },
 }
 
 
@@ -177,7 +201,8 @@ def test_the_chart_checks_catch_each_fault(browser, site):
     page = context.new_page()
     page.goto(site + "book/opinion-and-trade.html", wait_until="load")
     page.evaluate("() => window.giantsDrawAll().then(() => true)")  # loads vega-embed
-    page.evaluate("""spec => {
+    page.evaluate(
+        """spec => {
       const chart = document.createElement('div'); chart.className = 'giants-chart'; chart.id = 'broken';
       const view = document.createElement('div'); view.className = 'giants-chart-view'; chart.appendChild(view);
       document.querySelector('main').prepend(chart);
@@ -185,10 +210,18 @@ def test_the_chart_checks_catch_each_fault(browser, site):
         const svg = view.querySelector('svg.marks');  // unscaled, as charts in the book are drawn
         Object.assign(svg.style, {flex: 'none', maxWidth: 'none', width: svg.getAttribute('width') + 'px', height: 'auto'});
       });
-    }""", BAD_CHART)
+    }""",
+        BAD_CHART,
+    )
     problems = [p for p in page.evaluate(CHART_CHECKS) if p.startswith("broken:")]
     context.close()
-    for fault in ("not in a scroll frame", "runs outside the drawing", "below 11 px", "overlap", "outside its plot area"):
+    for fault in (
+        "not in a scroll frame",
+        "runs outside the drawing",
+        "below 11 px",
+        "overlap",
+        "outside its plot area",
+    ):
         assert any(fault in p for p in problems), f"no {fault!r} among {problems}"
 
 
@@ -232,14 +265,23 @@ def test_the_offline_bundle_opens_from_disk_with_charts_drawn(browser, built_boo
     page_url = (tmp_path / "vietnam-between-the-giants" / "book" / "opinion-and-trade.html").as_uri()
     outside = []
     context = browser.new_context()
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(("file:", "data:", "blob:"))
-                  else (outside.append(route.request.url), route.abort()))
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(("file:", "data:", "blob:"))
+            else (outside.append(route.request.url), route.abort())
+        ),
+    )
     page = context.new_page()
     page.goto(page_url, wait_until="load")
     page.evaluate("() => window.giantsDrawAll().then(() => true)")
     page.wait_for_selector(".giants-chart-view svg.marks", timeout=15000)
     page.wait_for_timeout(1000)
-    charts, drawn = page.locator(".giants-chart-view").count(), page.locator(".giants-chart-view svg.marks").count()
+    charts, drawn = (
+        page.locator(".giants-chart-view").count(),
+        page.locator(".giants-chart-view svg.marks").count(),
+    )
     context.close()
     assert charts >= 4 and drawn == charts, f"{drawn} of {charts} charts drawn from disk"
     assert outside == [], f"the offline bundle tried the network: {outside}"
@@ -263,11 +305,14 @@ def test_every_chart_offers_its_data_as_csv_and_a_citation(browser, site):
         csv = page.evaluate("href => fetch(href).then(r => r.text())", links.nth(i).get_attribute("href"))
         header, *rows = csv.strip().split("\n")
         assert len(header.split(",")) >= 2 and len(rows) >= 4, csv[:200]
-    trade = page.evaluate("href => fetch(href).then(r => r.text())",
-                          page.locator("#fig-trade .chart-csv").get_attribute("href"))
+    trade = page.evaluate(
+        "href => fetch(href).then(r => r.text())", page.locator("#fig-trade .chart-csv").get_attribute("href")
+    )
     assert "usd_bn" in trade.split("\n")[0] and ",186," in trade  # 2025 imports from China
     cite = page.locator("#fig-trade .chart-cite").inner_text()
-    assert "Vietnam buys from China and sells to the United States" in cite and "opinion-and-trade.html" in cite
+    assert (
+        "Vietnam buys from China and sells to the United States" in cite and "opinion-and-trade.html" in cite
+    )
     context.close()
 
 
@@ -345,6 +390,7 @@ def test_every_spratly_feature_can_be_tapped_on_a_phone(browser, site):
     context.close()
     assert faults == [], faults
 
+
 def test_a_folded_solution_is_out_of_the_layout_until_opened_and_its_wide_code_then_scrolls(browser, site):
     """giants.css takes folded solutions out of the layout (display: none), so the theme's
     load-time check finds no wide code in them; giants.sphinx.assets.TAB_STOPS gives wide code
@@ -360,8 +406,9 @@ def test_a_folded_solution_is_out_of_the_layout_until_opened_and_its_wide_code_t
     assert code.evaluate("e => e.getClientRects().length") == 0, "a folded solution is still laid out"
     solution.locator("button.toggle-button").first.click()
     page.wait_for_timeout(300)
-    assert code.evaluate("e => e.getClientRects().length && e.scrollWidth > e.clientWidth"), \
+    assert code.evaluate("e => e.getClientRects().length && e.scrollWidth > e.clientWidth"), (
         "the opened solution's code should show, wider than a phone"
+    )
     assert code.evaluate("e => e.tabIndex") == 0, "wide code in an opened solution has no tab stop"
     assert errors == []
     context.close()

@@ -30,14 +30,26 @@ def test_every_assignment_exports_with_answers_tests_and_points(tmp_path):
     for path in written:
         nb = nbformat.read(path, 4)
         roles = [cell.metadata.get("nbgrader", {}) for cell in nb.cells]
-        answers = [cell for cell, role in zip(nb.cells, roles) if role.get("solution") and cell.cell_type == "code"]
-        tests = [cell for cell, role in zip(nb.cells, roles) if role.get("grade") and cell.cell_type == "code"]
+        answers = [
+            cell for cell, role in zip(nb.cells, roles) if role.get("solution") and cell.cell_type == "code"
+        ]
+        tests = [
+            cell for cell, role in zip(nb.cells, roles) if role.get("grade") and cell.cell_type == "code"
+        ]
         assert answers and len(answers) == len(tests), path.name
-        assert all(KEY.search(cell.source) for cell in answers), f"{path.name}: an answer cell without its key"
-        assert all(cell.source.startswith("checks.") and role["points"] > 0 and role["locked"]
-                   for cell, role in zip(nb.cells, roles) if cell in tests)
-        written_answers = [cell for cell, role in zip(nb.cells, roles) if role.get("solution") and role.get("grade")
-                           and cell.cell_type == "markdown"]
+        assert all(KEY.search(cell.source) for cell in answers), (
+            f"{path.name}: an answer cell without its key"
+        )
+        assert all(
+            cell.source.startswith("checks.") and role["points"] > 0 and role["locked"]
+            for cell, role in zip(nb.cells, roles)
+            if cell in tests
+        )
+        written_answers = [
+            cell
+            for cell, role in zip(nb.cells, roles)
+            if role.get("solution") and role.get("grade") and cell.cell_type == "markdown"
+        ]
         assert written_answers, f"{path.name}: the written task is not a manually graded answer"
         assert len({role["grade_id"] for role in roles if role}) == sum(1 for role in roles if role)
         text = "\n".join(cell.source for cell in nb.cells)
@@ -62,10 +74,19 @@ def importlib_missing(name: str) -> bool:
 
 def nbgrader(course: Path, bin_dir: Path, *args: str) -> subprocess.CompletedProcess:
     # nbgrader runs its database migrations with the `alembic` command next to the interpreter.
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
-    result = subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env,
-                            capture_output=True, text=True, timeout=900)
+    env = {
+        **os.environ,
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, (result.stdout + result.stderr)[-4000:]
     return result
 
@@ -73,7 +94,7 @@ def nbgrader(course: Path, bin_dir: Path, *args: str) -> subprocess.CompletedPro
 WRONG = {
     # The review's wrong answers that used to pass: single-flow years kept, any verdict.
     "my_totals = None": "my_totals = (trade[trade['reporter'] == 'Vietnam customs'][lambda t: t['months'] == 12]\n"
-                        "             .groupby(['year', 'partner'])['usd_bn'].sum().unstack())",
+    "             .groupby(['year', 'partner'])['usd_bn'].sum().unstack())",
     "my_verdict = None": "my_verdict = 'contradicted'\nmy_reasons = 'Bananas. Are yellow.'",
 }
 
@@ -95,21 +116,31 @@ def test_nbgrader_scores_a_correct_and_a_wrong_submission(tmp_path, nbgrader_bin
     course = tmp_path / "course"
     grader.export(course)
     source = nbformat.read(course / "source" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", 4)
-    keys = {cell.source.splitlines()[0]: KEY.search(cell.source).group(1) for cell in source.cells
-            if cell.cell_type == "code" and KEY.search(cell.source)}
+    keys = {
+        cell.source.splitlines()[0]: KEY.search(cell.source).group(1)
+        for cell in source.cells
+        if cell.cell_type == "code" and KEY.search(cell.source)
+    }
     assert set(keys) == set(WRONG)
 
     nbgrader(course, nbgrader_bin, "generate_assignment", ASSIGNMENT, "--force")
     release = course / "release" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb"
     released = release.read_text(encoding="utf-8")
     assert "BEGIN SOLUTION" not in released
-    assert not any(line.strip() in released for key in keys.values() for line in key.splitlines()
-                   if len(line.strip()) > 20), "the released notebook carries the answer key"
+    assert not any(
+        line.strip() in released
+        for key in keys.values()
+        for line in key.splitlines()
+        if len(line.strip()) > 20
+    ), "the released notebook carries the answer key"
 
     submit(release, course / "submitted" / "right" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", keys.get)
     submit(release, course / "submitted" / "wrong" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb", WRONG.get)
-    shutil.copy(release, (course / "submitted" / "blank" / ASSIGNMENT).mkdir(parents=True) or
-                course / "submitted" / "blank" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb")
+    shutil.copy(
+        release,
+        (course / "submitted" / "blank" / ASSIGNMENT).mkdir(parents=True)
+        or course / "submitted" / "blank" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb",
+    )
     nbgrader(course, nbgrader_bin, "autograde", ASSIGNMENT, "--create", "--force")
     nbgrader(course, nbgrader_bin, "export", "--to", str(course / "grades.csv"))
 
@@ -121,5 +152,7 @@ def test_nbgrader_scores_a_correct_and_a_wrong_submission(tmp_path, nbgrader_bin
     assert float(scores["wrong"]["score"]) == 0, "a wrong submission scored points"
     assert float(scores["blank"]["score"]) == 0, "an unanswered notebook scored points"
     # The hint a wrong answer gets reaches the feedback: the student learns what to fix.
-    graded = (course / "autograded" / "wrong" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(encoding="utf-8")
+    graded = (course / "autograded" / "wrong" / ASSIGNMENT / f"{ASSIGNMENT}.ipynb").read_text(
+        encoding="utf-8"
+    )
     assert "only one flow" in graded

@@ -259,7 +259,11 @@ def test_map_views_fit_each_group_and_drive_the_projection():
     each = maps.map_views(features, each_feature=True)
     assert set(each) == {"whole sea", *maps.INSET_GROUPS, *features["name_en"]}
     itu = features.set_index("name_en").loc["Itu Aba (Taiping Island)"]
-    assert each["Itu Aba (Taiping Island)"] == (round(itu["lon"], 3), round(itu["lat"], 3), views["Spratly Islands"][2])
+    assert each["Itu Aba (Taiping Island)"] == (
+        round(itu["lon"], 3),
+        round(itu["lat"], 3),
+        views["Spratly Islands"][2],
+    )
 
 
 def test_web_maps_show_every_name_at_twelve_pixels_and_record_it(land):
@@ -268,21 +272,29 @@ def test_web_maps_show_every_name_at_twelve_pixels_and_record_it(land):
     import matplotlib
 
     matplotlib.use("Agg")
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     from giants import toc
 
     features, incidents = maps.features(), maps.incidents()
-    zones = gpd.GeoSeries([maps.at_sea(maps.distance_zone(land, c), land) for c in ["Vietnam", "China"]],
-                          index=["Vietnam", "China"], crs=4326)
+    zones = gpd.GeoSeries(
+        [maps.at_sea(maps.distance_zone(land, c), land) for c in ["Vietnam", "China"]],
+        index=["Vietnam", "China"],
+        crs=4326,
+    )
     named = maps.named_features((toc.ROOT / "book" / "the-sea.md").read_text(), features)
     pictures = maps.web_maps(land, features, incidents, zones, named)
     assert set(pictures) == {"narrow", "wide", *maps.INSET_GROUPS}
     for name, picture in pictures.items():
         png = Image.open(io.BytesIO(picture.png))
-        assert float(png.text[maps.SMALLEST_TEXT_KEY]) / 2 == picture.smallest_css_px >= maps.WEB_TEXT_PX, name
-        assert abs(png.width - 2 * picture.css_width) <= 1 and picture._repr_png_()[1] == {"width": picture.css_width}
+        assert float(png.text[maps.SMALLEST_TEXT_KEY]) / 2 == picture.smallest_css_px >= maps.WEB_TEXT_PX, (
+            name
+        )
+        assert abs(png.width - 2 * picture.css_width) <= 1 and picture._repr_png_()[1] == {
+            "width": picture.css_width
+        }
         assert picture.css_width <= (688 if name == "wide" else 358), (name, picture.css_width)
 
 

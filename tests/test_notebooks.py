@@ -40,14 +40,23 @@ def figures_to_show(text: str) -> list[str]:
     """The figures a notebook must show: every {glue:figure} but the web page's own renderings
     of a figure shown elsewhere (inside an {only} html block, glued with figures.web_copy)."""
     return FIGURE.findall(WEB_ONLY.sub("", text))
-CHAPTERS = sorted(path for path in (ROOT / "book").glob("*.md") if FIGURE.search(path.read_text(encoding="utf-8")))
+
+
+CHAPTERS = sorted(
+    path for path in (ROOT / "book").glob("*.md") if FIGURE.search(path.read_text(encoding="utf-8"))
+)
 
 
 def execute(nb, cwd: Path, *, allow_errors: bool = False):
     from nbclient import NotebookClient
 
-    NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=allow_errors,
-                   resources={"metadata": {"path": str(cwd)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=600,
+        kernel_name="python3",
+        allow_errors=allow_errors,
+        resources={"metadata": {"path": str(cwd)}},
+    ).execute()
     return nb
 
 
@@ -82,7 +91,9 @@ def assert_every_figure_shown(nb, chapter: Path) -> None:
     for name, data in shown.items():
         spec = data.get(CHART_MIMES[0])
         if spec is not None:
-            assert "container" not in set(widths(spec)), f"{name}: a 'container' width draws nothing in JupyterLab"
+            assert "container" not in set(widths(spec)), (
+                f"{name}: a 'container' width draws nothing in JupyterLab"
+            )
 
 
 # -- the figure helpers and the book's renderer ------------------------------------------------------------
@@ -92,8 +103,11 @@ def test_finish_marks_column_charts_and_the_book_restores_the_container_width():
     import altair as alt
     import pandas as pd
 
-    chart = charts.finish(alt.Chart(pd.DataFrame({"a": [1, 2]})).mark_bar().encode(y="a:Q"),
-                          source="A table", alt_text="Two bars")
+    chart = charts.finish(
+        alt.Chart(pd.DataFrame({"a": [1, 2]})).mark_bar().encode(y="a:Q"),
+        source="A table",
+        alt_text="Two bars",
+    )
     spec = chart.to_dict()
     assert spec["width"] == charts.COLUMN_WIDTH
     web = sphinx_charts.column_width(spec)
@@ -136,8 +150,10 @@ def test_the_built_pages_show_each_chart_once(built_book):
         assert len(files) == len(set(files)), f"{chapter.name}: a chart is drawn twice"
         for name in files:
             text = (built_book / "_static" / name).read_text(encoding="utf-8")
-            spec = json.loads(text[text.index(",") + 1:text.rindex(")")])
-            assert "width" not in spec.get("usermeta", {}).get("giants", {}), f"{name}: the build left the mark"
+            spec = json.loads(text[text.index(",") + 1 : text.rindex(")")])
+            assert "width" not in spec.get("usermeta", {}).get("giants", {}), (
+                f"{name}: the build left the mark"
+            )
             followed += spec.get("width") == "container"
     assert followed, "no chart follows the page column"
 
@@ -173,7 +189,8 @@ def without_repository_giants(tmp_path, monkeypatch):
     blocker.mkdir()
     (blocker / "sitecustomize.py").write_text(
         "import sys\n"
-        "sys.meta_path[:] = [f for f in sys.meta_path if '__editable__' not in getattr(f, '__module__', '')]\n")
+        "sys.meta_path[:] = [f for f in sys.meta_path if '__editable__' not in getattr(f, '__module__', '')]\n"
+    )
     monkeypatch.setenv("PYTHONPATH", str(blocker))
     probe = subprocess.run([sys.executable, "-c", "import giants"], cwd=blocker, capture_output=True)
     assert probe.returncode != 0, "giants is still importable: the test would prove nothing"
@@ -197,8 +214,12 @@ def test_a_notebook_alone_says_in_two_lines_what_to_do(tmp_path, without_reposit
     for noise in ("Traceback", "fatal:", "To exit", "['git'", "SystemExit"):
         assert noise not in text
     if repository:
-        assert "book-main" in text and "book-src" in text and f"{repository}/archive/refs/heads/main.zip" in text
-    assert not [output for output in nb.cells[0].outputs if output.output_type == "stream" and output.name == "stderr"]
+        assert (
+            "book-main" in text and "book-src" in text and f"{repository}/archive/refs/heads/main.zip" in text
+        )
+    assert not [
+        output for output in nb.cells[0].outputs if output.output_type == "stream" and output.name == "stderr"
+    ]
 
 
 def test_on_colab_the_setup_cell_fetches_and_installs_the_pinned_libraries_before_any_import(tmp_path):
@@ -245,9 +266,19 @@ def test_the_notebooks_requirements_are_pinned_as_the_book_pins_them():
     assert wanted, "no pinned requirement"
     assert {name: version for name, version in wanted.items() if book.get(name) != version} == {}
     # Everything the chapters import from outside the standard library is listed.
-    for module, package in {"altair": "altair", "geopandas": "geopandas", "shapely": "shapely", "pandas": "pandas",
-                            "matplotlib": "matplotlib", "yaml": "pyyaml", "pybtex": "pybtex", "pyproj": "pyproj"}.items():
-        assert package in wanted, f"{module} is imported by the book's code but not in {standalone.REQUIREMENTS}"
+    for module, package in {
+        "altair": "altair",
+        "geopandas": "geopandas",
+        "shapely": "shapely",
+        "pandas": "pandas",
+        "matplotlib": "matplotlib",
+        "yaml": "pyyaml",
+        "pybtex": "pybtex",
+        "pyproj": "pyproj",
+    }.items():
+        assert package in wanted, (
+            f"{module} is imported by the book's code but not in {standalone.REQUIREMENTS}"
+        )
 
 
 @pytest.mark.slow
@@ -289,12 +320,19 @@ def lab_round_trip(path: Path) -> str:
     assert config is not None, "no jupytext config for the chapters (jupytext.toml)"
     nb = jupytext.reads(path.read_text(encoding="utf-8"), fmt="md:myst", config=config)
     spec = KernelSpecManager().get_kernel_spec("python3")
-    nb.metadata["kernelspec"] = {"display_name": spec.display_name, "language": spec.language, "name": "python3"}
+    nb.metadata["kernelspec"] = {
+        "display_name": spec.display_name,
+        "language": spec.language,
+        "name": "python3",
+    }
     return jupytext.writes(nb, fmt="md:myst", config=config)
 
 
-NOTEBOOK_PAGES = sorted(path for path in [*(ROOT / "book").glob("*.md"), *(ROOT / "book").glob("assignments/*.md")]
-                        if "kernelspec:" in path.read_text(encoding="utf-8")[:500])
+NOTEBOOK_PAGES = sorted(
+    path
+    for path in [*(ROOT / "book").glob("*.md"), *(ROOT / "book").glob("assignments/*.md")]
+    if "kernelspec:" in path.read_text(encoding="utf-8")[:500]
+)
 
 
 def front_matter(text: str) -> str:
@@ -309,18 +347,25 @@ def test_saving_a_chapter_in_jupyterlab_keeps_its_header_and_content(path):
     saved = lab_round_trip(path)
     assert front_matter(saved) == front_matter(text)
     before, after = jupytext.reads(text, fmt="md:myst"), jupytext.reads(saved, fmt="md:myst")
-    assert [(c.cell_type, c.source, c.metadata) for c in before.cells] == \
-           [(c.cell_type, c.source, c.metadata) for c in after.cells]
+    assert [(c.cell_type, c.source, c.metadata) for c in before.cells] == [
+        (c.cell_type, c.source, c.metadata) for c in after.cells
+    ]
 
 
-@pytest.mark.xfail(strict=True, reason="jupytext writes the checked outputs (expected_output) as quoted YAML "
-                                       "strings, scripts/refresh_outputs.py as literal blocks")
+@pytest.mark.xfail(
+    strict=True,
+    reason="jupytext writes the checked outputs (expected_output) as quoted YAML "
+    "strings, scripts/refresh_outputs.py as literal blocks",
+)
 def test_saving_a_chapter_with_checked_outputs_in_jupyterlab_is_byte_identical():
     path = ROOT / "book" / "two-visits.md"
     assert lab_round_trip(path) == path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("path", [p for p in NOTEBOOK_PAGES if "expected_output" not in p.read_text(encoding="utf-8")],
-                         ids=lambda path: path.stem)
+@pytest.mark.parametrize(
+    "path",
+    [p for p in NOTEBOOK_PAGES if "expected_output" not in p.read_text(encoding="utf-8")],
+    ids=lambda path: path.stem,
+)
 def test_saving_a_chapter_without_checked_outputs_in_jupyterlab_is_byte_identical(path):
     assert lab_round_trip(path) == path.read_text(encoding="utf-8")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pandas as pd
 import pytest
 
@@ -19,7 +21,7 @@ def test_levels_never_go_down_without_a_note(partnerships):
     """A country's rungs, in date order, only climb; a step down must be explained in its note."""
     for country, rows in partnerships.sort_values("date").groupby("country"):
         ranks = rows["level"].map(RANK).tolist()
-        for (before, after), note in zip(zip(ranks, ranks[1:]), rows["note"].tolist()[1:]):
+        for (before, after), note in zip(itertools.pairwise(ranks), rows["note"].tolist()[1:]):
             assert after > before or note, f"{country} steps down without a note"
 
 
@@ -49,16 +51,25 @@ def test_counts_agree_with_vietnams_own_tallies(partnerships):
     """Tallies published in Hanoi: 15 strategic partners, comprehensive strategic ones included, in
     2015 (Tran Viet Thai, Diplomatic Academy); the United States the fifth at the top in September
     2023 (Tuoi Tre); 14 at the top by October 2025 (Thanh Nien)."""
-    counts = charts.ladder_by_year(partnerships, [2015, 2022, 2025]).pivot(index="year", columns="level", values="partners")
+    counts = charts.ladder_by_year(partnerships, [2015, 2022, 2025]).pivot(
+        index="year", columns="level", values="partners"
+    )
     assert counts.loc[2015, "strategic"] + counts.loc[2015, "comprehensive strategic"] == 15
     assert counts.loc[2022, "comprehensive strategic"] == 4
     assert counts.loc[2025, "comprehensive strategic"] == 14
 
 
 def test_ladder_by_year_counts_each_country_once_on_its_highest_rung():
-    table = pd.DataFrame({"country": ["A", "A", "B"], "level": ["strategic", "comprehensive strategic", "comprehensive"],
-                          "date": ["2001-03", "2010", "2005-01-02"]})
-    counts = charts.ladder_by_year(table, [2000, 2005, 2009, 2010]).pivot(index="year", columns="level", values="partners")
+    table = pd.DataFrame(
+        {
+            "country": ["A", "A", "B"],
+            "level": ["strategic", "comprehensive strategic", "comprehensive"],
+            "date": ["2001-03", "2010", "2005-01-02"],
+        }
+    )
+    counts = charts.ladder_by_year(table, [2000, 2005, 2009, 2010]).pivot(
+        index="year", columns="level", values="partners"
+    )
     assert counts.loc[2000].sum() == 0
     assert counts.loc[2005].to_dict() == {"comprehensive": 1, "comprehensive strategic": 0, "strategic": 1}
     assert counts.loc[2010].to_dict() == {"comprehensive": 1, "comprehensive strategic": 1, "strategic": 0}
@@ -66,10 +77,14 @@ def test_ladder_by_year_counts_each_country_once_on_its_highest_rung():
 
 def test_ladder_chart_states_its_end_year_and_draws_every_rung_given(partnerships):
     counts = charts.ladder_by_year(partnerships, range(2000, 2026))
-    marks = pd.DataFrame({"year": [2008], "level": ["comprehensive strategic"], "partners": [1], "label": ["China"]})
+    marks = pd.DataFrame(
+        {"year": [2008], "level": ["comprehensive strategic"], "partners": [1], "label": ["China"]}
+    )
     with pytest.raises(ValueError, match="2025"):
         charts.ladder_chart(counts, marks, title="t", subtitle="s", source="no year", alt_text="a")
-    spec = charts.ladder_chart(counts, marks, title="t", subtitle="s", source="to 2025", alt_text="a").to_dict()
+    spec = charts.ladder_chart(
+        counts, marks, title="t", subtitle="s", source="to 2025", alt_text="a"
+    ).to_dict()
     assert spec["usermeta"]["giants"]["width"] == "container"
     assert spec["layer"][0]["encoding"]["color"]["scale"]["domain"] == charts.LADDER[::-1]
 
@@ -79,7 +94,8 @@ def test_arms_shares_are_shares_and_secondary_figures_are_drawn_pale():
     for (start, end, measure), rows in arms.groupby(["period_start", "period_end", "measure"]):
         assert start <= end and rows["share_pct"].sum() <= 100, (start, end, measure)
     shares = arms[arms["measure"] == "share of Vietnam's arms imports"].assign(
-        period=lambda d: d["period_start"].astype(str) + "–" + d["period_end"].astype(str))
+        period=lambda d: d["period_start"].astype(str) + "–" + d["period_end"].astype(str)
+    )
     spec = charts.share_bars(shares, title="t", subtitle="s", source="to 2023", alt_text="a").to_dict()
     opacity = spec["encoding"]["fillOpacity"]["scale"]
     assert opacity["domain"] == ["news", "secondary"] and opacity["range"][1] < opacity["range"][0]

@@ -6,13 +6,20 @@ from __future__ import annotations
 import re
 
 import pytest
+from test_classroom import student_book  # noqa: F401  (the fixture that builds the student edition)
 
 from giants import classroom, quiz
 from giants.toc import ROOT, toc_files
-from test_classroom import student_book  # noqa: F401  (the fixture that builds the student edition)
 
 #: Pages that teach no chapter of their own: no quiz.
-NO_QUIZ = {"instructor-guide", "glossary", "changes", "measure-the-sea", "chart-a-survey-question", "test-a-claim"}
+NO_QUIZ = {
+    "instructor-guide",
+    "glossary",
+    "changes",
+    "measure-the-sea",
+    "chart-a-survey-question",
+    "test-a-claim",
+}
 QUIZZED = [path for path in toc_files() if path.stem not in NO_QUIZ]
 
 DEMO = """\
@@ -43,8 +50,10 @@ def demo(monkeypatch):
 
 def test_the_key_is_read_from_the_teachers_text():
     assert quiz.questions(DEMO, "demo") == {1: "abc", 2: "abcd"}
-    assert quiz.answer_key(DEMO, "demo") == {1: ("b", "Four divides by two."),
-                                              2: ("c", "E is the only vowel of the four.")}
+    assert quiz.answer_key(DEMO, "demo") == {
+        1: ("b", "Four divides by two."),
+        2: ("c", "E is the only vowel of the four."),
+    }
 
 
 def test_a_quiz_whose_key_and_questions_disagree_is_refused():
@@ -74,8 +83,9 @@ def test_unanswered_right_wrong_and_invalid_answers(demo, capsys):
 def test_the_sealed_table_holds_neither_letters_nor_explanations():
     source = (ROOT / "giants" / "quiz.py").read_text(encoding="utf-8")
     for chapter in quiz.QUIZZES:
-        for letter, explanation in quiz.answer_key((ROOT / "book" / f"{chapter}.md").read_text(encoding="utf-8"),
-                                                   chapter).values():
+        for _letter, explanation in quiz.answer_key(
+            (ROOT / "book" / f"{chapter}.md").read_text(encoding="utf-8"), chapter
+        ).values():
             assert explanation not in source
             assert explanation.encode().hex() not in source
 
@@ -85,8 +95,9 @@ def test_every_chapter_has_a_quiz_that_matches_the_sealed_table(path, capsys):
     text = path.read_text(encoding="utf-8")
     key = quiz.answer_key(text, path.stem)
     assert 4 <= len(key) <= 6, f"{path.name}: a quiz of 4-6 questions, with its key in a solution block"
-    assert quiz.QUIZZES.get(path.stem) == quiz.sealed(text, path.stem), \
+    assert quiz.QUIZZES.get(path.stem) == quiz.sealed(text, path.stem), (
         f"{path.name}: the sealed key is stale; run `python -m giants.quiz --write`"
+    )
     assert f'quiz.check("{path.stem}", my_quiz)' in text
     # The quiz comes before the exercises, whose solutions may be code: the student edition then
     # runs a prefix of the teacher's cells and reuses their outputs (scripts/build.py).
@@ -101,11 +112,16 @@ def test_every_chapter_has_a_quiz_that_matches_the_sealed_table(path, capsys):
 
 
 def test_the_answer_letters_are_spread():
-    letters = [letter for chapter in quiz.QUIZZES
-               for letter, _ in quiz.answer_key((ROOT / "book" / f"{chapter}.md").read_text(encoding="utf-8"),
-                                                chapter).values()]
-    assert max(letters.count(letter) for letter in set(letters)) <= len(letters) // 3, \
+    letters = [
+        letter
+        for chapter in quiz.QUIZZES
+        for letter, _ in quiz.answer_key(
+            (ROOT / "book" / f"{chapter}.md").read_text(encoding="utf-8"), chapter
+        ).values()
+    ]
+    assert max(letters.count(letter) for letter in set(letters)) <= len(letters) // 3, (
         "one letter is the answer too often: guessing it would pass"
+    )
 
 
 def test_the_student_sources_keep_the_quiz_and_lose_the_key():
@@ -126,19 +142,27 @@ def _plain(text: str) -> str:
 def _artefacts(html_root):
     """Every text a student can open: pages, sources, notebooks and the search index."""
     for path in html_root.rglob("*"):
-        if path.is_file() and (path.suffix in {".html", ".ipynb", ".md", ".txt"} or path.name == "searchindex.js"):
+        if path.is_file() and (
+            path.suffix in {".html", ".ipynb", ".md", ".txt"} or path.name == "searchindex.js"
+        ):
             yield path, _plain(path.read_text(encoding="utf-8", errors="replace"))
 
 
 def test_no_student_artefact_carries_a_quiz_answer(student_book):  # noqa: F811
-    explanations = {_plain(explanation): path.stem for path in QUIZZED
-                    for _, explanation in quiz.answer_key(path.read_text(encoding="utf-8"), path.stem).values()}
+    explanations = {
+        _plain(explanation): path.stem
+        for path in QUIZZED
+        for _, explanation in quiz.answer_key(path.read_text(encoding="utf-8"), path.stem).values()
+    }
     # The same search finds the explanations in the teacher's edition: it can fail.
     teacher = " ".join(text for _, text in _artefacts(ROOT / "_build" / "html"))
     assert all(explanation in teacher for explanation in explanations)
-    leaks = {path.relative_to(student_book).as_posix(): chapter
-             for path, text in _artefacts(student_book)
-             for explanation, chapter in explanations.items() if explanation in text}
+    leaks = {
+        path.relative_to(student_book).as_posix(): chapter
+        for path, text in _artefacts(student_book)
+        for explanation, chapter in explanations.items()
+        if explanation in text
+    }
     assert not leaks, f"quiz answers in the student edition: {leaks}"
     for path in QUIZZED:
         page = (student_book / path.relative_to(ROOT).with_suffix(".html")).read_text(encoding="utf-8")

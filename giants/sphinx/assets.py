@@ -122,6 +122,7 @@ def flattened_css(path: Path, static: Path) -> str:
         if re.match(r"^(data:|[a-z]+://|/|#)", url):
             return match.group(0)
         return f'url("{os.path.relpath((path.parent / url).resolve(), static).replace(os.sep, "/")}")'
+
     text = CSS_URL.sub(rebase, CSS_IMPORT.sub(set_aside, text))
     return re.sub(r"\0(\d+)\0", lambda m: imported[int(m.group(1))], text)
 
@@ -145,13 +146,14 @@ def bundle_stylesheets(app, exception) -> None:
             continue
         text = page.read_text(encoding="utf-8")
         head_end = text.find("</head>")
-        links = [m for m in STYLESHEET.finditer(text, 0, head_end)
-                 if not re.match(r"^[a-z]+://", m.group(1))]
+        links = [m for m in STYLESHEET.finditer(text, 0, head_end) if not re.match(r"^[a-z]+://", m.group(1))]
         if len(links) < 2:
             used.update(re.findall(rf"{BUNDLE_PREFIX}[0-9a-f]+\.css", text[:head_end]))
             continue
         files = [(page.parent / m.group(1).split("?")[0]).resolve() for m in links]
-        css = "\n".join(f"/* {f.relative_to(static).as_posix()} */\n" + flattened_css(f, static) for f in files)
+        css = "\n".join(
+            f"/* {f.relative_to(static).as_posix()} */\n" + flattened_css(f, static) for f in files
+        )
         name = f"{BUNDLE_PREFIX}{hashlib.sha256(css.encode()).hexdigest()[:16]}.css"
         if not (static / name).exists():
             (static / name).write_text(css, encoding="utf-8")
@@ -160,7 +162,7 @@ def bundle_stylesheets(app, exception) -> None:
         first = links[0]
         pieces, position = [], 0
         for link in links:
-            pieces.append(text[position:link.start()])
+            pieces.append(text[position : link.start()])
             if link is first:
                 pieces.append(f'    <link rel="stylesheet" type="text/css" href="{href}" />\n')
             position = link.end()

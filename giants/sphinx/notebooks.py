@@ -27,8 +27,9 @@ logger = logging.getLogger(__name__)
 
 #: Hosts and words that mark an address nobody has filled in yet.
 PLACEHOLDER_HOSTS = re.compile(r"(^|\.)(example\.(com|org|net|edu)|localhost|invalid|test)$")
-PLACEHOLDER_WORDS = re.compile(r"your[-_]?(org|user|name|repo|hub)|<[^>]*>|\bchangeme\b|placeholder|\bxxx\b|\bowner\b/",
-                               re.I)
+PLACEHOLDER_WORDS = re.compile(
+    r"your[-_]?(org|user|name|repo|hub)|<[^>]*>|\bchangeme\b|placeholder|\bxxx\b|\bowner\b/", re.I
+)
 #: Launch services that need the book's repository: Thebe starts a Binder of it.
 NEEDS_REPOSITORY = ("binderhub_url", "jupyterhub_url", "colab_url", "thebe")
 
@@ -49,13 +50,22 @@ def configure_launch_buttons(app, config) -> None:
     url, _ = repository(config)
     buttons = dict(config.html_theme_options.get("launch_buttons") or {})
     if url and is_placeholder(url):
-        logger.warning("repository.url in _config.yml looks like a placeholder (%s): set it to the "
-                       "book's public repository, or leave it empty for a book without launch buttons",
-                       url, type="giants", subtype="config")
+        logger.warning(
+            "repository.url in _config.yml looks like a placeholder (%s): set it to the "
+            "book's public repository, or leave it empty for a book without launch buttons",
+            url,
+            type="giants",
+            subtype="config",
+        )
     hub = buttons.get("jupyterhub_url") or ""
     if hub and is_placeholder(hub):
-        logger.warning("launch_buttons.jupyterhub_url in _config.yml looks like a placeholder (%s): set it "
-                       "to your hub's address or leave it empty", hub, type="giants", subtype="config")
+        logger.warning(
+            "launch_buttons.jupyterhub_url in _config.yml looks like a placeholder (%s): set it "
+            "to your hub's address or leave it empty",
+            hub,
+            type="giants",
+            subtype="config",
+        )
     if not url:
         for key in NEEDS_REPOSITORY:
             buttons.pop(key, None)
@@ -89,10 +99,11 @@ def write_notebooks(app, exception) -> None:
     """
     if exception or app.builder.name not in HTML_BUILDERS:
         return
+    import nbformat
+
     import giants.classroom
     import giants.portable
     import giants.standalone
-    import nbformat
 
     url, branch = repository(app.config)
     bibfiles = getattr(app.config, "bibtex_bibfiles", None) or []
@@ -106,12 +117,16 @@ def write_notebooks(app, exception) -> None:
         target = Path(app.outdir) / "notebooks" / f"{docname}.ipynb"
         text = path.read_text(encoding="utf-8")
         made_from = hashlib.sha256(shared.digest() + text.encode("utf-8") + docname.encode()).hexdigest()
-        if target.exists() and nbformat.read(target, 4).metadata.get("giants", {}).get("made_from") == made_from:
+        if (
+            target.exists()
+            and nbformat.read(target, 4).metadata.get("giants", {}).get("made_from") == made_from
+        ):
             continue
         if context is None:
             context = giants.portable.Context.load(Path(app.srcdir), bibfiles[0] if bibfiles else None)
-        nb = giants.classroom.notebook(text, repository=url, branch=branch, student=student,
-                                       context=context, docname=docname)
+        nb = giants.classroom.notebook(
+            text, repository=url, branch=branch, student=student, context=context, docname=docname
+        )
         nb.metadata["giants"] = {"made_from": made_from}
         target.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, target)
@@ -133,13 +148,23 @@ def point_buttons_at_notebooks(app, pagename, templatename, context, doctree) ->
         if button.get("label") == internals.DOWNLOAD_GROUP_LABEL:
             labels = [b.get("label") for b in button.get("buttons", [])]
             if internals.DOWNLOAD_NOTEBOOK_LABEL not in labels:
-                button["buttons"].insert(0, {"type": "link", "url": notebook_url, "text": ".ipynb",
-                                             "icon": "fas fa-code", "tooltip": "Download notebook file",
-                                             "label": internals.DOWNLOAD_NOTEBOOK_LABEL})
+                button["buttons"].insert(
+                    0,
+                    {
+                        "type": "link",
+                        "url": notebook_url,
+                        "text": ".ipynb",
+                        "icon": "fas fa-code",
+                        "tooltip": "Download notebook file",
+                        "label": internals.DOWNLOAD_NOTEBOOK_LABEL,
+                    },
+                )
         if button.get("label") == internals.DOWNLOAD_NOTEBOOK_LABEL:
             button["url"] = notebook_url
         if button.get("text") == internals.LAUNCH_BUTTON_TEXTS["colab"] and colab:
-            button["url"] = f"{colab}/github/{github}/blob/{app.config.giants_pages_branch}/notebooks/{pagename}.ipynb"
+            button["url"] = (
+                f"{colab}/github/{github}/blob/{app.config.giants_pages_branch}/notebooks/{pagename}.ipynb"
+            )
 
 
 def setup(app) -> None:
