@@ -230,7 +230,7 @@ CASES = [
     (
         "survey-1",
         "misspelt",
-        lambda: checks.country_rows("Phillipines", rows()),
+        lambda: checks.country_rows("Phillipines", rows()),  # codespell:ignore (the misspelling under test)
         r"Did you mean 'Philippines'",
     ),
     ("survey-1", "empty rows", lambda: checks.country_rows("Philippines", rows().iloc[0:0]), r"empty"),
