@@ -352,20 +352,31 @@ def test_saving_a_chapter_in_jupyterlab_keeps_its_header_and_content(path):
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="jupytext writes the checked outputs (expected_output) as quoted YAML "
-    "strings, scripts/refresh_outputs.py as literal blocks",
-)
-def test_saving_a_chapter_with_checked_outputs_in_jupyterlab_is_byte_identical():
-    path = ROOT / "book" / "two-visits.md"
-    assert lab_round_trip(path) == path.read_text(encoding="utf-8")
+@pytest.mark.parametrize("path", NOTEBOOK_PAGES, ids=lambda path: path.stem)
+def test_saving_a_chapter_in_jupyterlab_leaves_it_byte_identical(path):
+    """Every chapter is kept in jupytext's canonical form (scripts/canonical_chapters.py, a
+    pre-commit hook; scripts/refresh_outputs.py writes it), checked outputs included."""
+    assert lab_round_trip(path) == path.read_text(encoding="utf-8"), (
+        f"{path.name} changes when JupyterLab saves it: run python scripts/canonical_chapters.py --fix"
+    )
 
 
-@pytest.mark.parametrize(
-    "path",
-    [p for p in NOTEBOOK_PAGES if "expected_output" not in p.read_text(encoding="utf-8")],
-    ids=lambda path: path.stem,
-)
-def test_saving_a_chapter_without_checked_outputs_in_jupyterlab_is_byte_identical(path):
-    assert lab_round_trip(path) == path.read_text(encoding="utf-8")
+def test_the_canonical_form_check_finds_a_chapter_out_of_form(tmp_path, monkeypatch):
+    """scripts/canonical_chapters.py fails on a chapter whose checked output is a literal block."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "canonical_chapters", ROOT / "scripts" / "canonical_chapters.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    chapter = tmp_path / "book" / "c.md"
+    chapter.parent.mkdir()
+    (tmp_path / "jupytext.toml").write_text((ROOT / "jupytext.toml").read_text(encoding="utf-8"))
+    head = (ROOT / "book" / "two-visits.md").read_text(encoding="utf-8").split("\n---\n", 1)[0] + "\n---\n"
+    chapter.write_text(
+        head + "\n```{code-cell} ipython3\n---\nexpected_output: |\n  4\n---\nprint(2 + 2)\n```\n"
+    )
+    monkeypatch.setattr(module, "ROOT", tmp_path)
+    assert module.main([]) == 1
+    assert module.main(["--fix"]) == 0 and module.main([]) == 0
