@@ -24,8 +24,11 @@ from refresh_outputs import canonical  # noqa: E402
 
 def chapters() -> list[Path]:
     book = ROOT / "book"
-    return sorted(p for p in [*book.glob("*.md"), *book.glob("assignments/*.md")]
-                  if "kernelspec:" in p.read_text(encoding="utf-8")[:500])
+    return sorted(
+        p
+        for p in [*book.glob("*.md"), *book.glob("assignments/*.md")]
+        if "kernelspec:" in p.read_text(encoding="utf-8")[:500]
+    )
 
 
 def cells(notebook) -> list:
