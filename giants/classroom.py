@@ -22,13 +22,17 @@ _GATED = re.compile(r"^```\{solution-start\}.*?^```\{solution-end\}[^\n]*\n```[ 
 
 def strip_solutions(text: str) -> str:
     """The MyST text without any solution block; refuses text it cannot strip cleanly."""
-    stripped = _GATED.sub("", _SOLUTION.sub("", text))
+    # Each removed block leaves a mark, and only the blank lines around a mark are closed up:
+    # a code cell's own blank lines (two after a function, as ruff formats it) stay as written,
+    # so a student's cells are the teacher's, byte for byte (build.seed_student_cache).
+    mark = "\x00"
+    stripped = _GATED.sub(mark, _SOLUTION.sub(mark, text))
     if "{solution" in stripped:
         raise ValueError(
             "a solution block is not in the form strip_solutions knows "
             "(':::{solution}' … ':::' or a gated solution-start/solution-end pair)"
         )
-    return re.sub(r"\n{3,}", "\n\n", stripped)
+    return re.sub(r"\n*(?:\x00\n*)+", "\n\n", stripped)
 
 
 # A code cell's YAML header (```{code-cell} then --- ... ---), and the short option form.

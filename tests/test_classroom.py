@@ -314,3 +314,12 @@ def test_claim_checks_are_read_with_their_parts_and_citations():
         "first article",
         3,
     )
+
+
+def test_stripping_keeps_a_code_cell_as_written():
+    """Only the gap a removed solution leaves is closed up: a cell's two blank lines after a
+    function stay, or the student's cells would differ from the teacher's and run again."""
+    cell = "```{code-cell} ipython3\ndef f():\n    return 1\n\n\nprint(f())\n```\n"
+    text = f"# A\n\n{cell}\n:::{{solution}} ex-1\nThe answer.\n:::\n\nAfter.\n"
+    stripped = classroom.strip_solutions(text)
+    assert stripped == f"# A\n\n{cell}\nAfter.\n"

@@ -11,6 +11,7 @@ The generated notebook (what Colab and a plain Jupyter get) must show its citati
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -111,7 +112,10 @@ def test_a_chapter_opens_in_jupyterlab_as_a_notebook_with_its_myst_rendered(page
     box.scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "jupyterlab-chapter-claim-check.png"))
     assert box.inner_text().startswith("Claim check")
-    exercise = page.locator(f"{RENDERED} aside.myst-exercise").first
+    # The first numbered exercise (the chapter's quiz, before its exercises, has no number).
+    exercise = (
+        page.locator(f"{RENDERED} aside.myst-exercise").filter(has_text=re.compile(r"^\s*Exercise \d")).first
+    )
     exercise.scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "jupyterlab-chapter-exercise.png"))
     assert exercise.inner_text().startswith("Exercise 1")

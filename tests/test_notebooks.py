@@ -135,7 +135,7 @@ def test_every_glued_figure_is_made_with_show():
         text = chapter.read_text(encoding="utf-8")
         assert "display=False" not in text and "from myst_nb import glue" not in text, chapter.name
         for name in figures_to_show(text):
-            assert re.search(rf'show\("{re.escape(name)}"', text), f"{chapter.name}: {name} is not shown"
+            assert re.search(rf'show\(\s*"{re.escape(name)}"', text), f"{chapter.name}: {name} is not shown"
         web_only = set(FIGURE.findall(text)) - set(figures_to_show(text))
         assert not web_only or "web_copy(" in text, f"{chapter.name}: web-only figures {web_only} not glued"
 

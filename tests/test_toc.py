@@ -69,7 +69,8 @@ def test_a_wrong_checked_number_fails_nbval(tmp_path):
 
 
 def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path, monkeypatch):
-    """scripts/refresh_outputs.py --write keeps a cell's other options and its code."""
+    """scripts/refresh_outputs.py --write keeps a cell's other options and its code, and writes
+    the chapter in jupytext's canonical form (the checked output as a quoted YAML string)."""
     monkeypatch.syspath_prepend(str(ROOT / "scripts"))
     import refresh_outputs
 
@@ -82,7 +83,7 @@ def test_refresh_outputs_rewrites_only_the_expected_output(tmp_path, monkeypatch
     assert refresh_outputs.actual_outputs(chapter) == [("5\n", "4\n")]
     refresh_outputs.write(chapter, ["4\n"])
     text = chapter.read_text()
-    assert "tags: [hide-input]" in text and "expected_output: |\n  4\n" in text and "print(2 + 2)" in text
+    assert "tags: [hide-input]" in text and "expected_output: '4\n\n  '" in text and "print(2 + 2)" in text
     assert refresh_outputs.actual_outputs(chapter) == [("4\n", "4\n")]
 
 
