@@ -11,6 +11,7 @@ The generated notebook (what Colab and a plain Jupyter get) must show its citati
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import socket
@@ -27,6 +28,8 @@ from giants.toc import ROOT
 pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 TOKEN = "giants-test"
+#: Chapters a student runs in JupyterLab in the tests (Run > Run All Cells): every figure shows.
+CHAPTERS_RUN = ("own-words", "balance-tested")
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +42,8 @@ def lab(tmp_path_factory, built_book):
     root = tmp_path_factory.mktemp("lab")
     (root / "book").mkdir()
     # Copies: nothing JupyterLab does (an autosave, say) can touch the real sources.
-    shutil.copy(ROOT / "book" / "two-visits.md", root / "book" / "two-visits.md")
+    for chapter in ("two-visits", *CHAPTERS_RUN):
+        shutil.copy(ROOT / "book" / f"{chapter}.md", root / "book" / f"{chapter}.md")
     shutil.copy(built_book / "notebooks" / "book" / "two-visits.ipynb", root / "two-visits-generated.ipynb")
     settings = root / "settings"
     settings.mkdir()
@@ -131,6 +135,38 @@ def test_the_generated_notebook_opens_with_citations_written_out(page, lab):
     text = rendered_text(page)
     assert "(Caporale, 2022)" in text and "Claim check: qualified" in text
     assert "caporale2022" not in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS_RUN)
+def test_a_student_running_a_chapter_in_jupyterlab_sees_every_figure(page, lab, chapter):
+    """Run > Run All Cells on a chapter, as a student would: each figure the book page shows
+    (giants.figures.show) is drawn in the notebook, by JupyterLab's own Vega renderer, with a
+    width (a "container" width would draw nothing). Screenshots at 1280 px."""
+    from test_notebooks import figures_to_show
+
+    expected = len(figures_to_show((ROOT / "book" / f"{chapter}.md").read_text(encoding="utf-8")))
+    open_in_lab(page, lab, f"book/{chapter}.md")
+    page.locator(".jp-Notebook").first.click()
+    page.get_by_role("menuitem", name="Run", exact=True).click()
+    page.get_by_role("menuitem", name="Run All Cells", exact=True).click()
+    # JupyterLab's Vega renderer draws on a canvas (the book's page script draws SVG).
+    drawn = ".jp-OutputArea-output .vega-embed canvas, .jp-OutputArea-output .vega-embed svg.marks, .jp-OutputArea-output img"
+    charts = page.locator(drawn)
+    try:
+        page.wait_for_function(
+            f"document.querySelectorAll('{drawn}').length >= {expected}",
+            timeout=int(os.environ.get("GIANTS_LAB_RUN_TIMEOUT", "180000")),
+        )
+    finally:
+        page.screenshot(path=str(SCREENSHOTS / f"jupyterlab-run-{chapter}.png"))
+    first = charts.first
+    first.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    page.screenshot(path=str(SCREENSHOTS / f"jupyterlab-run-{chapter}.png"))
+    widths = charts.evaluate_all("els => els.map(e => e.getBoundingClientRect().width)")
+    assert len(widths) >= expected and min(widths) > 200, widths
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    assert errors.count() == 0, errors.first.inner_text()
 
 
 def test_jupyterlab_settings_are_valid_json():
