@@ -139,31 +139,21 @@ def add_graticule(ax, step: int = 5, crs: str = EQUAL_AREA, fontsize: float = 7)
     grid = gpd.GeoSeries(lines, crs=4326).to_crs(crs)
     grid.plot(ax=ax, color="#BBBBBB", linewidth=0.4, zorder=0)
     points = gpd.GeoSeries(gpd.points_from_xy(*zip(*[p for _, p, _ in labels])), crs=4326).to_crs(crs)
+    # Meridians are named under the frame, parallels to its left.
+    placement = {
+        "bottom": {"xytext": (0, -4), "ha": "center", "va": "top"},
+        "left": {"xytext": (-4, 0), "ha": "right", "va": "center"},
+    }
     for (text, _, side), point in zip(labels, points):
-        if side == "bottom":
-            ax.annotate(
-                text,
-                (point.x, point.y),
-                xytext=(0, -4),
-                textcoords="offset points",
-                ha="center",
-                va="top",
-                fontsize=fontsize,
-                color="#555555",
-                annotation_clip=False,
-            )
-        else:
-            ax.annotate(
-                text,
-                (point.x, point.y),
-                xytext=(-4, 0),
-                textcoords="offset points",
-                ha="right",
-                va="center",
-                fontsize=fontsize,
-                color="#555555",
-                annotation_clip=False,
-            )
+        ax.annotate(
+            text,
+            (point.x, point.y),
+            textcoords="offset points",
+            fontsize=fontsize,
+            color="#555555",
+            annotation_clip=False,
+            **placement[side],
+        )
 
 
 def add_scale_bar(ax, km: int = 500, fontsize: float = 8) -> None:
