@@ -152,8 +152,16 @@ def _directive(match: re.Match, context: Context) -> str:
         if argument != "html":
             return ""
         return _DIRECTIVE.sub(lambda m: _directive(m, context), body).strip("\n") + "\n"
+    if name == "glue:figure":
+        # The figure is the output of the code cell above it (giants.figures.show): its caption
+        # follows it. A figure without a caption is a web page's own rendering of one shown
+        # elsewhere (giants.figures.web_copy), which a notebook never displays: nothing to say.
+        caption = body.strip()
+        return f"**Figure.** {caption}\n" if caption else ""
+    if name == "container":
+        return _DIRECTIVE.sub(lambda m: _directive(m, context), body).strip("\n") + "\n"
     if name not in _BOXES:
-        return match.group(0)  # figures and the rest: left as they are
+        return match.group(0)  # the rest: left as it is
     body = _DIRECTIVE.sub(lambda m: _directive(m, context), body).strip("\n")
     title = argument if name == "admonition" else " ".join(filter(None, [_BOXES[name], argument]))
     lines = [f"**{title}**", ""] if title else []

@@ -187,7 +187,7 @@ def test_as_shipped_no_launch_button_points_nowhere(built_book):
 def test_generated_notebooks_read_as_text_not_roles(built_book):
     """Colab and plain Jupyter show MyST roles raw: the generated notebooks carry them as text."""
     raw = re.compile(
-        r"\{(footcite|cite|term|doc|numref)(:\w+)?\}`|```\{(footbibliography|admonition|exercise)"
+        r"\{(footcite|cite|term|doc|numref)(:\w+)?\}`|`{3,}\{(footbibliography|admonition|exercise|glue:figure|container)"
     )
     for path in toc_files():
         nb = nbformat.read(built_book / "notebooks" / path.relative_to(ROOT).with_suffix(".ipynb"), 4)
@@ -291,6 +291,21 @@ def test_portable_markdown_writes_roles_and_boxes_as_plain_text():
     assert "> **Exercise**\n>\n> Do it.\n" in plain and ":label:" not in plain
     assert "- Caporale, V. (2022)." in plain and "- Jervis, R. (1976)." in plain
     assert context.cited == ["caporale2022", "jervis1976"]
+
+
+def test_a_figure_in_a_notebook_is_its_caption_under_the_drawn_chart():
+    """giants.figures.show draws the figure in the cell above; the directive becomes its caption,
+    and a web page's own rendering (no caption, in a web-only container) disappears."""
+    from giants.portable import Context, portable_markdown
+
+    text = (
+        "```{glue:figure} fig-a\n:name: fig-a\n:alt: A map.\n\nThe caption. Source: data/a.csv.\n```\n\n"
+        "`````{only} html\n````{container} giants-map-web\n\n```{glue:figure} fig-a-web\n"
+        ":figclass: giants-map-narrow\n:alt: The map for a phone.\n```\n````\n`````\n\nAfter.\n"
+    )
+    plain = portable_markdown(text, Context.load(ROOT), "book/intro")
+    assert plain.startswith("**Figure.** The caption. Source: data/a.csv.\n")
+    assert "glue" not in plain and "container" not in plain and ":alt:" not in plain and "After." in plain
 
 
 def test_claim_checks_are_read_with_their_parts_and_citations():
